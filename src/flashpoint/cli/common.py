@@ -1,0 +1,40 @@
+"""What every command shares: the stderr console and the settings object."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import typer
+from rich.console import Console
+
+from flashpoint.errors import FlashpointError
+from flashpoint.settings import Settings
+
+
+def err_console() -> Console:
+    """Messages, warnings and progress go to standard error; standard output carries data only."""
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def out_console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with the options a command was given on top."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    return Settings(**given)
+
+
+def parse_day(value: str | None, option: str = "--published") -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise FlashpointError(f"{option} {value!r} is not a date in the form YYYY-MM-DD") from err
+
+
+PUBLISHED_OPTION = typer.Option(
+    None, "--published", metavar="YYYY-MM-DD", help="Publication date for documents that carry none."
+)

@@ -1,0 +1,1 @@
+"""Scoring flashpoint against gold data, field by field."""

@@ -1,0 +1,1 @@
+"""Loaders for gold datasets, one small module each."""

@@ -1,0 +1,1 @@
+"""Extraction stages: places, time, quantities, actors, events, claims, each reading the parsed document."""

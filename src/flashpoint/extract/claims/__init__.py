@@ -1,0 +1,6 @@
+"""Claims: who says what — claimants of statements, and the stance of responsibility claims."""
+
+from flashpoint.extract.claims.attribution import DocumentAttribution
+from flashpoint.extract.claims.vocabulary import AttributionVocabulary
+
+__all__ = ["AttributionVocabulary", "DocumentAttribution"]

@@ -1,0 +1,280 @@
+"""Turn trigger groups into EventMentions, each value taken from the trigger's own arguments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from flashpoint.extract.events.analysis import (
+    ArgumentsOf,
+    AspectOf,
+    ChooseLocation,
+    DocumentAnalysis,
+    EventTimeOf,
+)
+from flashpoint.extract.events.classify import Party, type_happening
+from flashpoint.extract.events.clauses import connected, group_triggers
+from flashpoint.extract.events.kinds import KindClassifier
+from flashpoint.extract.events.mention import (
+    ActorValue,
+    CountValue,
+    DateValue,
+    EventMention,
+    MechanismValue,
+    PlaceValue,
+    TextSpan,
+)
+from flashpoint.extract.events.triggers import TriggerMatch
+
+GenericActor = Callable[[str, "str | None"], Any]  # (kind, iso3) -> ActorRef-like, e.g. ("unidentified", "JOR")
+STATE_SECTORS = frozenset({"MIL", "COP", "GOV", "SPY"})
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+BASE_CONFIDENCE = {"mechanism": 0.7, "fighting": 0.65, "attack": 0.6, "abduction": 0.65, "sexual": 0.6,
+                   "territory": 0.55, "outcome": 0.5, "protest": 0.6, "riot": 0.55, "arrest": 0.6,
+                   "verbal": 0.45, "mobilize": 0.45, "agreement": 0.5}
+
+
+@dataclass(frozen=True)
+class StageFunctions:
+    """The other stages' per-trigger answers, handed in as functions (see analysis.py)."""
+
+    choose_location: ChooseLocation | None
+    event_time: EventTimeOf | None
+    aspect: AspectOf | None
+    arguments_of: ArgumentsOf | None
+    generic_actor: GenericActor | None
+
+
+class EventMentionBuilder:
+    def __init__(self, lexicon_version: str, kinds: KindClassifier, stages: StageFunctions):
+        self.lexicon_version = lexicon_version
+        self.kinds = kinds
+        self.stages = stages
+
+    def build(self, analysis: DocumentAnalysis, triggers: list[TriggerMatch]) -> list[EventMention]:
+        doc = analysis.doc
+        sentence_index = {s.start: n for n, s in enumerate(doc.sents)}
+        groups = group_triggers(doc, triggers)
+        counts_by_group = _assign_counts(doc, groups, analysis.counts)
+        mentions = []
+        for number, group in enumerate(groups):
+            mention = self._mention(analysis, group, counts_by_group.get(number, []), sentence_index)
+            if mention is not None:
+                mentions.append(mention)
+        _mark_background(mentions, analysis.document.published)
+        return mentions
+
+    def _mention(self, analysis: DocumentAnalysis, group: list[TriggerMatch], counts: list[Any],
+                 sentence_index: dict[int, int]) -> EventMention | None:
+        doc = analysis.doc
+        primary = group[0]
+        token = doc[primary.head]
+        sentence = token.sent
+        agents, patients = self._arguments(doc, group, analysis.actors)
+        typed = type_happening(doc, group, [_party(a) for a in agents], [_party(p) for p in patients])
+        if typed.event_type is None and typed.plover_type is None:
+            return None
+        location, others = self._location(doc, group, analysis.places, sentence)
+        date = self._date(doc, token, analysis)
+        aspect = self.stages.aspect(token) if self.stages.aspect else None
+        days = (date.end - date.start).days + 1 if date and date.start and date.end else None
+        call = self.kinds.classify(token, primary.entry.cls, aspect, days, any(c.aggregate for c in counts))
+        event_iso3 = location.iso3 if location and location.iso3 else analysis.country
+        actors = self._actors(agents, patients, typed.event_type, primary.entry.cls, event_iso3)
+        mention = EventMention(
+            doc_id=analysis.document.id,
+            sentence=sentence_index[sentence.start],
+            sentence_span=TextSpan(sentence.start_char, sentence.end_char, sentence.text),
+            trigger=_span(doc, primary.start, primary.end),
+            trigger_entry=primary.entry.id,
+            trigger_class=primary.entry.cls,
+            lexicon=primary.lexicon_ref(self.lexicon_version),
+            trigger_token=primary.head,
+            event_type=typed.event_type,
+            sub_event_type=typed.sub_event_type,
+            plover_type=typed.plover_type,
+            plover_mode=typed.plover_mode,
+            plover_context=typed.plover_context,
+            kind=call.kind,
+            kind_cue=call.cue,
+            anaphoric=self.kinds.anaphoric(token),
+            distinct=any(self.kinds.distinct(doc[t.head]) for t in group),
+            plural=token.tag_ in {"NNS", "NNPS"},
+            mechanisms=_mechanisms(doc, group, typed.sub_event_type),
+            actors=actors,
+            location=location,
+            places=others,
+            date=date,
+            counts=[_count(c) for c in counts],
+            claimant=analysis.attribution.claimant_for(token),
+        )
+        mention.confidence = _confidence(mention)
+        return mention
+
+    # -- arguments ---------------------------------------------------------------------------------------------
+    def _arguments(self, doc: Doc, group: list[TriggerMatch], actors: Sequence[Any]) -> tuple[list, list]:
+        if self.stages.arguments_of is None:
+            return [], []
+        agents: dict[tuple[int, int], Any] = {}
+        patients: dict[tuple[int, int], Any] = {}
+        for trigger in group:
+            found = self.stages.arguments_of(doc, doc[trigger.head], actors)
+            for mention in found.agents:
+                agents.setdefault((mention.start, mention.end), mention)
+            for mention in found.patients:
+                patients.setdefault((mention.start, mention.end), mention)
+        for key in set(agents) & set(patients):
+            del patients[key]
+        return list(agents.values()), list(patients.values())
+
+    def _actors(self, agents: list, patients: list, event_type: str | None, cls: str,
+                iso3: str | None) -> list[ActorValue]:
+        values: list[ActorValue] = []
+        for role, assoc, found in (("actor1", "assoc_actor1", agents), ("actor2", "assoc_actor2", patients)):
+            for number, mention in enumerate(found):
+                values.append(_actor(role if number == 0 else assoc, mention, iso3))
+        if (event_type in VIOLENT or cls == "territory") and not agents and self.stages.generic_actor:
+            ref = self.stages.generic_actor("unidentified", iso3)
+            if ref is not None:
+                values.insert(0, _actor_from_ref("actor1", ref, None, iso3))
+        return values
+
+    # -- place and time ----------------------------------------------------------------------------------------
+    def _location(self, doc: Doc, group: list[TriggerMatch], places: Sequence[Any],
+                  sentence: Any) -> tuple[PlaceValue | None, list[PlaceValue]]:
+        chosen = None
+        if self.stages.choose_location is not None:
+            for trigger in group:
+                chosen = self.stages.choose_location(doc, doc[trigger.head], places)
+                if chosen is not None:
+                    break
+        others = [
+            _place(doc, p) for p in places
+            if p is not chosen and sentence.start_char <= p.start < sentence.end_char and not p.dateline
+        ]
+        return (_place(doc, chosen) if chosen is not None else None), others
+
+    def _date(self, doc: Doc, token: Token, analysis: DocumentAnalysis) -> DateValue | None:
+        if self.stages.event_time is None:
+            return None
+        found = self.stages.event_time(doc, token, analysis.times, analysis.document.published)
+        mention = found.mention
+        span = TextSpan(mention.start, mention.end, doc.text[mention.start : mention.end]) if mention else None
+        return DateValue(found.start, found.end, found.time, span.text if span else None, span,
+                         found.acled_time_precision, found.ucdp_date_prec, tuple(found.flags))
+
+
+def _assign_counts(doc: Doc, groups: list[list[TriggerMatch]], counts: Sequence[Any]) -> dict[int, list[Any]]:
+    """Give each count to the happening whose trigger expresses its outcome, else a connected one nearby."""
+    owner_of_token = {i: n for n, g in enumerate(groups) for t in g for i in range(t.start, t.end)}
+    assigned: dict[int, list[Any]] = {}
+    for count in counts:
+        owner = owner_of_token.get(count.outcome_token)
+        if owner is None:
+            outcome = doc[count.outcome_token]
+            candidates = [n for n, g in enumerate(groups)
+                          if doc[g[0].head].sent.start == outcome.sent.start
+                          and any(connected(doc[t.head], outcome) for t in g)]
+            owner = candidates[0] if candidates else None
+        if owner is not None:
+            assigned.setdefault(owner, []).append(count)
+    return assigned
+
+
+def _mark_background(mentions: list[EventMention], published: dt.date | None) -> None:
+    """Specific mentions dated well before the report's main happening are background."""
+    dated = [m for m in mentions if m.kind == "specific" and m.date and m.date.end and m.violent]
+    focal = dated[0].date.end if dated else published
+    if focal is None:
+        return
+    for mention in mentions:
+        if mention.kind != "specific" or mention.date is None or mention.date.end is None:
+            continue
+        if (focal - mention.date.end).days >= 2:
+            mention.kind, mention.kind_cue = "background", (mention.date.text or "earlier date")
+
+
+def _party(mention: Any) -> Party:
+    return Party(mention.ref.sector, mention.ref.acled_inter)
+
+
+def _actor(role: str, mention: Any, iso3: str | None) -> ActorValue:
+    span = TextSpan(mention.start, mention.end, mention.text)
+    return _actor_from_ref(role, mention.ref, span, iso3)
+
+
+def _actor_from_ref(role: str, ref: Any, span: TextSpan | None, iso3: str | None) -> ActorValue:
+    inter = ref.acled_inter
+    if ref.sector in STATE_SECTORS and ref.country and iso3 and ref.country != iso3 and inter == 1:
+        inter = 8
+    return ActorValue(role=role, name=ref.name, text=span.text if span else None, span=span, country=ref.country,
+                      sector=ref.sector, acled_inter=inter, wikidata=ref.wikidata)
+
+
+def _place(doc: Doc, mention: Any) -> PlaceValue:
+    place = mention.place
+    start, end = mention.phrase_start, mention.phrase_end
+    return PlaceValue(
+        text=doc.text[mention.start : mention.end],
+        span=TextSpan(start, end, doc.text[start:end]),
+        name=place.name if place else None,
+        geonameid=place.geonameid if place else None,
+        lat=round(place.lat, 5) if place else None,
+        lon=round(place.lon, 5) if place else None,
+        admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None,
+        country=place.country_name if place else None,
+        iso3=place.country if place else None,
+        feature_code=place.feature_code if place else None,
+        relation=mention.relation,
+        direction=mention.direction,
+        acled_geo_precision=mention.acled_geo_precision,
+        ucdp_where_prec=mention.ucdp_where_prec,
+        resolved=place is not None,
+    )
+
+
+def _count(count: Any) -> CountValue:
+    quantity = count.quantity
+    return CountValue(
+        what=count.what, low=quantity.low, best=quantity.best, high=quantity.high,
+        span=TextSpan(quantity.start, quantity.end, quantity.text), who=count.who,
+        groups=tuple(count.groups), revision=count.revision, high_only=count.high_only, aggregate=count.aggregate,
+    )
+
+
+def _mechanisms(doc: Doc, group: list[TriggerMatch], sub_type: str | None) -> list[MechanismValue]:
+    found = []
+    for trigger in group:
+        if trigger.entry.cls not in {"mechanism", "fighting", "attack"}:
+            continue
+        acled = trigger.entry.acled or (None, None)
+        own_sub = sub_type if trigger is group[0] else acled[1]
+        found.append(MechanismValue(trigger.entry.id, trigger.entry.label, doc[trigger.start : trigger.end].text,
+                                    _span(doc, trigger.start, trigger.end), acled[0], own_sub, trigger.entry.vague))
+    return found
+
+
+def _span(doc: Doc, start: int, end: int) -> TextSpan:
+    span = doc[start:end]
+    return TextSpan(span.start_char, span.end_char, span.text)
+
+
+def _confidence(mention: EventMention) -> float:
+    """A first, rule-based score; `flashpoint eval` measures how well it is calibrated."""
+    score = BASE_CONFIDENCE.get(mention.trigger_class, 0.5)
+    if mention.location is not None and mention.location.resolved:
+        score += 0.08
+    if mention.date is not None and mention.date.span is not None:
+        score += 0.05
+    if any(a.span is not None for a in mention.actors):
+        score += 0.07
+    if mention.counts:
+        score += 0.05
+    if mention.kind != "specific":
+        score -= 0.1
+    return round(min(max(score, 0.05), 0.95), 2)

@@ -1,0 +1,82 @@
+"""Group the triggers of a sentence that tell one happening ("killed by shelling", "shelling and airstrikes").
+
+Two triggers belong together when a short path of argument edges joins their heads; clause boundaries
+(adverbial, complement and relative clauses) keep happenings apart.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from flashpoint.extract.events.triggers import TriggerMatch
+
+JOINING_EDGES = frozenset({
+    "agent", "prep", "pobj", "nsubj", "nsubjpass", "dobj", "conj", "compound", "amod", "poss", "appos", "attr",
+    "acl", "npadvmod", "nmod", "dep", "oprd", "acomp", "cc",
+})
+MAX_PATH = 3
+CLASS_PRIORITY = (
+    "mechanism", "fighting", "attack", "abduction", "sexual", "territory", "arrest", "riot", "intervention",
+    "protest", "weapons", "property", "base", "agreement", "transfer", "group", "mobilize", "outcome",
+    "displacement", "verbal",
+)
+NEVER_JOIN = frozenset({"verbal", "displacement"})
+
+
+def group_triggers(doc: Doc, triggers: list[TriggerMatch]) -> list[list[TriggerMatch]]:
+    """Partition the triggers into happenings, in text order; the first of each group is its primary trigger."""
+    parent = list(range(len(triggers)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, first in enumerate(triggers):
+        for j in range(i + 1, len(triggers)):
+            second = triggers[j]
+            if doc[first.head].sent.start != doc[second.head].sent.start:
+                break
+            if _joinable(first, second) and connected(doc[first.head], doc[second.head]):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[TriggerMatch]] = {}
+    for i, trigger in enumerate(triggers):
+        groups.setdefault(find(i), []).append(trigger)
+    ordered = [sorted(g, key=_priority) for g in groups.values()]
+    return sorted(ordered, key=lambda g: min(t.start for t in g))
+
+
+def _joinable(first: TriggerMatch, second: TriggerMatch) -> bool:
+    classes = {first.entry.cls, second.entry.cls}
+    if classes & NEVER_JOIN:
+        return first.entry.id == second.entry.id
+    return True
+
+
+def _priority(trigger: TriggerMatch) -> tuple[int, int, int]:
+    cls = trigger.entry.cls
+    rank = CLASS_PRIORITY.index(cls) if cls in CLASS_PRIORITY else len(CLASS_PRIORITY)
+    return rank, trigger.entry.rank, trigger.start
+
+
+def connected(a: Token, b: Token) -> bool:
+    """Breadth-first search over joining edges, at most MAX_PATH steps, from a to b."""
+    frontier = {a.i}
+    seen = {a.i}
+    doc = a.doc
+    for _ in range(MAX_PATH):
+        following: set[int] = set()
+        for index in frontier:
+            token = doc[index]
+            steps = [c for c in token.children if c.dep_ in JOINING_EDGES]
+            if token.dep_ in JOINING_EDGES and token.head is not token:
+                steps.append(token.head)
+            for step in steps:
+                if step.i == b.i:
+                    return True
+                if step.i not in seen:
+                    seen.add(step.i)
+                    following.add(step.i)
+        frontier = following
+    return False

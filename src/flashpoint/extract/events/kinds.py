@@ -1,0 +1,170 @@
+"""What kind of mention a trigger is: specific, negated, hypothetical, generic, aggregate (background comes later,
+once the report's main date is known)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+from flashpoint.data import fingerprint, read_text
+
+BUNDLED = "kinds.v1.yaml"
+CLAUSE_DEPS = frozenset({"advmod", "npadvmod", "aux", "auxpass", "neg", "mark", "prep"})
+
+
+@dataclass(frozen=True)
+class KindVocabulary:
+    version: str
+    negators: frozenset[str]
+    denial_verbs: frozenset[str]
+    modals: frozenset[str]
+    intention_verbs: frozenset[str]
+    conditionals: frozenset[str]
+    generic_cues: frozenset[str]
+    aggregate_heads: frozenset[str]
+    aggregate_cues: tuple[str, ...]
+    background_markers: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+    distinct_cues: frozenset[str]
+
+    @classmethod
+    def load(cls, extra_dir: Path | None = None) -> KindVocabulary:
+        texts = [read_text(BUNDLED)]
+        if extra_dir is not None:
+            texts += [p.read_text(encoding="utf-8") for p in sorted(Path(extra_dir).glob("kinds*.yaml"))]
+        merged: dict[str, set[str] | str] = {}
+        for text in texts:
+            for key, value in (yaml.safe_load(text) or {}).items():
+                if isinstance(value, list):
+                    merged.setdefault(key, set()).update(str(v).lower() for v in value)  # type: ignore[union-attr]
+                else:
+                    merged.setdefault(key, str(value))
+        version = str(merged["version"]) if len(texts) == 1 else f"{merged['version']}+user@{fingerprint(*texts)}"
+        sets = {k: frozenset(v) for k, v in merged.items() if isinstance(v, set)}
+        return cls(version=version, aggregate_cues=tuple(sorted(sets.pop("aggregate_cues"))), **sets)
+
+
+@dataclass(frozen=True)
+class KindCall:
+    kind: str
+    cue: str | None = None
+
+
+class KindClassifier:
+    """Rules over the parse around a trigger; ``aspect`` is the time stage's tense/aspect of the trigger."""
+
+    def __init__(self, vocab: KindVocabulary):
+        self.vocab = vocab
+
+    def classify(self, trigger: Token, trigger_class: str, aspect: str | None, date_days: int | None,
+                 aggregate_count: bool) -> KindCall:
+        verb = governing_verb(trigger)
+        negation = self._negation(trigger, verb)
+        if negation:
+            return KindCall("negated", negation)
+        if trigger_class == "verbal":
+            return KindCall("specific")
+        generic = self._generic(trigger, verb, aspect)
+        if generic:
+            return KindCall("generic", generic)
+        hypothetical = self._hypothetical(trigger, verb, aspect)
+        if hypothetical:
+            return KindCall("hypothetical", hypothetical)
+        aggregate = self._aggregate(trigger, verb, date_days, aggregate_count)
+        if aggregate:
+            return KindCall("aggregate", aggregate)
+        return KindCall("specific")
+
+    def _negation(self, trigger: Token, verb: Token) -> str | None:
+        for token in {trigger, verb}:
+            for child in token.children:
+                if child.dep_ == "neg" or child.lower_ in self.vocab.negators:
+                    return child.text
+        for ancestor in _ancestors(trigger, 3):
+            if ancestor.lemma_.lower() in self.vocab.denial_verbs and ancestor.pos_ == "VERB":
+                return ancestor.text
+        return None
+
+    def _hypothetical(self, trigger: Token, verb: Token, aspect: str | None) -> str | None:
+        if aspect in {"future", "modal"}:
+            return aspect
+        for child in verb.children:
+            if child.dep_ in {"aux", "auxpass"} and child.lower_ in self.vocab.modals:
+                return child.text
+            if child.dep_ == "mark" and child.lower_ in self.vocab.conditionals:
+                return child.text
+        if verb.lower_ == "going" or any(c.lower_ == "going" and c.dep_ == "aux" for c in verb.children):
+            return "going to"
+        complement = verb if verb.dep_ in {"xcomp", "ccomp"} else None
+        if complement is not None and complement.head.lemma_.lower() in self.vocab.intention_verbs:
+            return complement.head.text
+        if trigger.dep_ in {"dobj", "pobj"} and trigger.head.lemma_.lower() in self.vocab.intention_verbs:
+            return trigger.head.text
+        return None
+
+    def _generic(self, trigger: Token, verb: Token, aspect: str | None) -> str | None:
+        if aspect == "habitual":
+            return aspect
+        scope = [trigger, verb, *([verb.head] if verb.dep_ == "xcomp" else [])]
+        for token in scope:
+            for child in token.children:
+                if child.lemma_.lower() in self.vocab.generic_cues and child.dep_ in CLAUSE_DEPS | {"amod"}:
+                    return child.text
+        for ancestor in _ancestors(trigger, 3):
+            if ancestor.lemma_.lower() in self.vocab.generic_cues:
+                return ancestor.text
+        return None
+
+    def _aggregate(self, trigger: Token, verb: Token, date_days: int | None, aggregate_count: bool) -> str | None:
+        if aggregate_count:
+            return "total"
+        if date_days is not None and date_days > 31:
+            return f"{date_days}-day span"
+        head = trigger.head
+        if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.vocab.aggregate_heads:
+            return head.head.text
+        window = " ".join(t.lower_ for t in verb.sent)
+        for cue in self.vocab.aggregate_cues:
+            if f" {cue} " in f" {window} " and trigger.tag_ in {"NNS", "VBN"}:
+                return cue
+        return None
+
+    def anaphoric(self, trigger: Token) -> bool:
+        """'the attack', 'Sunday's explosion': a noun trigger pointing back to a happening already told."""
+        if trigger.pos_ != "NOUN":
+            return False
+        return any(
+            (c.dep_ == "det" and c.lower_ in self.vocab.anaphoric_determiners) or c.dep_ == "poss"
+            for c in trigger.children
+        )
+
+    def distinct(self, trigger: Token) -> bool:
+        """'another attack', 'in a third incident': a new happening, even if it looks like the last one."""
+        verb = governing_verb(trigger)
+        for token in (trigger, *[c for c in verb.children if c.dep_ in {"prep", "npadvmod"}]):
+            nouns = [token] + [g for c in token.children if c.dep_ == "pobj" for g in [c]]
+            for noun in nouns:
+                if any(c.lower_ in self.vocab.distinct_cues for c in noun.children if c.dep_ in {"det", "amod"}):
+                    return True
+        return False
+
+
+def governing_verb(trigger: Token) -> Token:
+    """The verb whose clause the trigger belongs to (the trigger itself when it is a verb)."""
+    token = trigger
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+            return token
+        token = token.head
+    return token
+
+
+def _ancestors(token: Token, limit: int) -> list[Token]:
+    found = []
+    while token.head is not token and len(found) < limit:
+        token = token.head
+        found.append(token)
+    return found

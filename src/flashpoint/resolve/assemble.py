@@ -1,0 +1,287 @@
+"""Build a contract Event from the mentions of one happening, keeping every claim and its evidence.
+
+Headline values follow stated rules (docs/claims.md): the type most sources support (ties: the first told), the
+most precise place and date, the first named perpetrator and target; competing values stay as claims.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+
+from flashpoint.extract.events.mention import EventMention
+from flashpoint.model import Document, Event
+from flashpoint.resolve.claimants import claimant_dict
+from flashpoint.resolve.clusters import Cluster
+from flashpoint.resolve.evidence import EvidenceBook
+from flashpoint.resolve.figures import figures
+
+CLASS_ORDER = ("mechanism", "fighting", "attack", "abduction", "sexual", "territory", "arrest", "riot",
+               "intervention", "protest", "weapons", "property", "base", "agreement", "transfer", "group",
+               "mobilize", "verbal", "displacement", "outcome")
+OTHER_COUNTS = ("arrested", "abducted", "displaced", "missing", "crowd")
+
+
+@dataclass(frozen=True)
+class ExtractorInfo:
+    version: str
+    model: str | None
+    lexicons: dict[str, str]
+    gazetteer: str | None
+
+
+def assemble(cluster: Cluster, document: Document, extractor: ExtractorInfo) -> Event:
+    mentions = cluster.mentions
+    book = EvidenceBook()
+    lead = _lead(mentions)
+    event_type, sub_type, typed = _headline_type(mentions, lead)
+    aggregate = lead.kind == "aggregate"
+    fatalities, fatality_claims = figures(mentions, "killed", book, aggregate)
+    injured, injured_claims = figures(mentions, "injured", book, aggregate)
+    record = {
+        "id": event_id(document.id, lead),
+        "kind": _kind(mentions),
+        "event_type": event_type,
+        "sub_event_type": sub_type,
+        "civilian_targeting": typed.event_type is not None and any(
+            a.sector == "CVL" and a.role in {"actor2", "assoc_actor2"} for m in mentions for a in m.actors
+        ) and event_type in {"Violence against civilians", "Explosions/Remote violence"},
+        "plover": _plover(typed),
+        "trigger": {"text": lead.trigger.text, "start": lead.trigger.start, "end": lead.trigger.end,
+                    "doc": lead.doc_id, "lexicon": lead.lexicon},
+        "date": _date(mentions, book),
+        "location": _location(mentions, book),
+        "places": _places(mentions, book),
+        "actors": _actors(mentions, book),
+        "fatalities": fatalities,
+        "injured": injured,
+        "counts": _counts(mentions, book, aggregate),
+        "claims": _mechanism_claims(mentions, book) + fatality_claims + injured_claims
+        + _perpetrator_claims(mentions, book),
+        "sources": [{"doc": document.id, "outlet": document.outlet, "url": document.url,
+                     "published": document.published, "title": document.title}],
+        "confidence": _confidence(mentions),
+        "flags": _flags(mentions),
+        "extractor": {"name": "flashpoint", "version": extractor.version, "model": extractor.model,
+                      "lexicons": dict(sorted(extractor.lexicons.items())), "gazetteer": extractor.gazetteer},
+    }
+    for mention in mentions:
+        book.ref(mention.doc_id, mention.sentence_span)
+    record["interaction"] = _interaction(record["actors"])
+    return Event.model_validate(book.renumber(record))
+
+
+def event_id(doc_id: str, lead: EventMention) -> str:
+    """Stable id: the same document, trigger and code version give the same id."""
+    key = f"{doc_id}\x1f{lead.trigger.start}\x1f{lead.trigger.end}\x1f{lead.trigger_entry}"
+    return "ev-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _lead(mentions: list[EventMention]) -> EventMention:
+    """The mention whose trigger names the happening best: the most telling class, then the first told."""
+    return min(mentions, key=lambda m: (_class_rank(m), m.sentence, m.trigger.start))
+
+
+def _class_rank(mention: EventMention) -> int:
+    cls = mention.trigger_class
+    return CLASS_ORDER.index(cls) if cls in CLASS_ORDER else len(CLASS_ORDER)
+
+
+def _headline_type(mentions: list[EventMention], lead: EventMention) -> tuple[str | None, str | None, EventMention]:
+    """ACLED type by sources' votes: each source counts once per type it states (unattributed text is one source)."""
+    stated = [(m, m.event_type, m.sub_event_type) for m in mentions
+              if m.event_type is not None and m.trigger_class not in {"outcome"}]
+    if not stated:
+        return lead.event_type, lead.sub_event_type, lead
+    by_source = {(_source(m), t, s): m for m, t, s in stated}
+    type_votes = Counter(t for _, t, _ in by_source)
+    top_type = max(type_votes.values())
+    event_type = next(t for _, t, _ in sorted(by_source, key=_order(by_source)) if type_votes[t] == top_type)
+    sub_votes = Counter(s for _, t, s in by_source if t == event_type and s is not None)
+    specific = {s: n for s, n in sub_votes.items()} or {None: 1}
+    top_sub = max(specific.values())
+    typed = next(m for (src, t, s), m in sorted(by_source.items(), key=lambda kv: _key(kv[1]))
+                 if t == event_type and (s in specific and specific[s] == top_sub))
+    return event_type, typed.sub_event_type, typed
+
+
+def _order(by_source: dict):
+    return lambda key: _key(by_source[key])
+
+
+def _key(mention: EventMention) -> tuple[int, int]:
+    return mention.sentence, mention.trigger.start
+
+
+def _source(mention: EventMention) -> str:
+    return mention.claimant.key if mention.claimant else ""
+
+
+def _kind(mentions: list[EventMention]) -> str:
+    kinds = [m.kind for m in mentions]
+    for kind in ("specific", "background", "aggregate", "generic", "hypothetical", "negated"):
+        if kind in kinds:
+            return kind
+    return kinds[0]
+
+
+def _plover(mention: EventMention) -> dict | None:
+    if mention.plover_type is None:
+        return None
+    return {"type": mention.plover_type, "mode": mention.plover_mode, "context": sorted(mention.plover_context)}
+
+
+def _date(mentions: list[EventMention], book: EvidenceBook) -> dict:
+    dated = [m for m in mentions if m.date is not None]
+    if not dated:
+        return {"flags": ["unresolved"]}
+    evidenced = [m for m in dated if m.date.span is not None and m.date.start is not None]
+    pool = evidenced or dated
+    chosen = min(pool, key=lambda m: (_date_width(m), m.date.time is None, _key(m)))
+    value = chosen.date
+    return {
+        "start": value.start, "end": value.end, "time": value.time, "text": value.text,
+        "acled_time_precision": value.acled_time_precision, "ucdp_date_prec": value.ucdp_date_prec,
+        "evidence": [book.ref(chosen.doc_id, value.span)] if value.span else [],
+        "flags": list(value.flags),
+    }
+
+
+def _date_width(mention: EventMention) -> int:
+    value = mention.date
+    if value.start is None or value.end is None:
+        return 10_000
+    return (value.end - value.start).days
+
+
+def _location(mentions: list[EventMention], book: EvidenceBook) -> dict | None:
+    placed = [m for m in mentions if m.location is not None]
+    if not placed:
+        return None
+    chosen = min(placed, key=lambda m: (not m.location.resolved, m.location.acled_geo_precision or 4, _key(m)))
+    place = chosen.location
+    return {
+        "text": place.span.text, "name": place.name, "geonameid": place.geonameid, "lat": place.lat,
+        "lon": place.lon, "admin1": place.admin1, "admin2": place.admin2, "country": place.country,
+        "iso3": place.iso3, "feature_code": place.feature_code, "relation": place.relation,
+        "direction": place.direction, "acled_geo_precision": place.acled_geo_precision,
+        "ucdp_where_prec": place.ucdp_where_prec, "resolved": place.resolved,
+        "evidence": [book.ref(chosen.doc_id, place.span)],
+    }
+
+
+def _places(mentions: list[EventMention], book: EvidenceBook) -> list[dict]:
+    chosen = _location(mentions, EvidenceBook())
+    seen: dict[tuple, dict] = {}
+    for mention in mentions:
+        for place in mention.places:
+            if chosen and place.geonameid == chosen["geonameid"] and place.name == chosen["name"]:
+                continue
+            key = (place.geonameid, place.text)
+            entry = seen.setdefault(key, {
+                "text": place.text, "name": place.name, "geonameid": place.geonameid, "lat": place.lat,
+                "lon": place.lon, "country": place.iso3, "evidence": [],
+            })
+            entry["evidence"].append(book.ref(mention.doc_id, place.span))
+    return list(seen.values())
+
+
+def _actors(mentions: list[EventMention], book: EvidenceBook) -> list[dict]:
+    chosen: dict[str, dict] = {}
+    extra: list[dict] = []
+    for mention in sorted(mentions, key=_key):
+        for actor in mention.actors:
+            record = {
+                "role": actor.role, "name": actor.name, "text": actor.text, "country": actor.country,
+                "sector": actor.sector, "acled_inter": actor.acled_inter, "wikidata": actor.wikidata,
+                "evidence": [book.ref(mention.doc_id, actor.span)] if actor.span else [],
+            }
+            current = chosen.get(actor.role)
+            if current is None or (not current["evidence"] and record["evidence"]):
+                chosen[actor.role] = record
+            elif current["name"] == record["name"]:
+                current["evidence"] = sorted(set(current["evidence"] + record["evidence"]))
+            elif actor.role.startswith("assoc") and record["name"] not in {e["name"] for e in extra}:
+                extra.append(record)
+    ordered = [chosen[r] for r in ("actor1", "actor2", "assoc_actor1", "assoc_actor2") if r in chosen]
+    names = {(a["role"], a["name"]) for a in ordered}
+    return ordered + [e for e in extra if (e["role"], e["name"]) not in names]
+
+
+def _counts(mentions: list[EventMention], book: EvidenceBook, aggregate: bool) -> list[dict]:
+    found = []
+    for what in OTHER_COUNTS:
+        value, _ = figures(mentions, what, book, aggregate)
+        if value is not None:
+            found.append({"what": what, "best": value["best"], "low": value["low"], "high": value["high"],
+                          "text": value["text"], "evidence": value["evidence"]})
+    return found
+
+
+def _mechanism_claims(mentions: list[EventMention], book: EvidenceBook) -> list[dict]:
+    stated: dict[tuple[str, str], dict] = {}
+    for mention in sorted(mentions, key=_key):
+        for means in mention.mechanisms:
+            key = (means.label, _source(mention))
+            claim = stated.setdefault(key, {
+                "attribute": "mechanism", "value": means.label, "status": "current", "stance": None,
+                "claimant": claimant_dict(mention.claimant), "evidence": [], "_vague": means.vague,
+            })
+            claim["evidence"].append(book.ref(mention.doc_id, means.span))
+    claims = list(stated.values())
+    specific = [c for c in claims if not c["_vague"]]
+    if len({c["value"] for c in specific}) > 1 and len({_claimant_key(c) for c in specific}) > 1:
+        for claim in specific:
+            claim["status"] = "contested"
+    for claim in claims:
+        del claim["_vague"]
+    if len(claims) == 1 and claims[0]["claimant"] is None:
+        return []
+    return claims
+
+
+def _perpetrator_claims(mentions: list[EventMention], book: EvidenceBook) -> list[dict]:
+    stated: dict[tuple[str, str], dict] = {}
+    for mention in sorted(mentions, key=_key):
+        agents = [a for a in mention.actors if a.role == "actor1" and a.span is not None]
+        for actor in agents + mention.perpetrator_claims:
+            key = (actor.name, _source(mention))
+            claim = stated.setdefault(key, {
+                "attribute": "perpetrator", "value": actor.name, "status": "current",
+                "stance": actor.stance or ("reported" if mention.claimant else None),
+                "claimant": claimant_dict(mention.claimant), "evidence": [],
+            })
+            claim["evidence"].append(book.ref(mention.doc_id, actor.span))
+    claims = list(stated.values())
+    for claim in claims:
+        if claim["stance"] == "denied":
+            claim["status"] = "denied"
+    asserted = [c for c in claims if c["status"] != "denied"]
+    if len({c["value"] for c in asserted}) > 1 and len({_claimant_key(c) for c in asserted}) > 1:
+        for claim in asserted:
+            claim["status"] = "contested"
+    if len(claims) == 1 and claims[0]["claimant"] is None:
+        return []
+    return claims
+
+
+def _claimant_key(claim: dict) -> str:
+    return (claim["claimant"] or {}).get("name", "").lower()
+
+
+def _interaction(actors: list[dict]) -> str | None:
+    codes = sorted(a["acled_inter"] for a in actors if a["role"] in {"actor1", "actor2"} and a["acled_inter"])
+    if not codes:
+        return None
+    return f"{codes[0]}0" if len(codes) == 1 else f"{codes[0]}{codes[1]}"
+
+
+def _confidence(mentions: list[EventMention]) -> float:
+    best = max(m.confidence for m in mentions)
+    return round(min(0.97, best + 0.03 * (len(mentions) - 1)), 2)
+
+
+def _flags(mentions: list[EventMention]) -> list[str]:
+    flags = {f"kind-cue:{m.kind_cue}" for m in mentions if m.kind_cue and m.kind != "specific"}
+    return sorted(flags)
