@@ -14,8 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from flashpoint import __version__
-from flashpoint.extract.actors import ActorDictionary, ActorNormalizer
-from flashpoint.extract.actors.mentions import arguments_of, find_actor_mentions
+from flashpoint.extract.actors import ActorDictionary, ActorNormalizer, arguments_of, find_actor_mentions
 from flashpoint.extract.claims import AttributionVocabulary, DocumentAttribution
 from flashpoint.extract.events.analysis import DocumentAnalysis
 from flashpoint.extract.events.builder import EventMentionBuilder, StageFunctions
@@ -30,6 +29,9 @@ from flashpoint.nlp import load_pipeline
 from flashpoint.resolve.assemble import ExtractorInfo
 from flashpoint.resolve.within import resolve_document
 from flashpoint.settings import Settings
+
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+CROWDS = {"Protests": "protesters", "Riots": "rioters"}
 
 
 @dataclass
@@ -88,9 +90,10 @@ class Pipeline:
             StageFunctions(
                 choose_location=choose_event_location,
                 event_time=event_time,
-                aspect=aspect,
-                arguments_of=arguments_of,
+                aspect=self._aspect,
+                arguments_of=self._arguments_of,
                 generic_actor=self._generic_actor,
+                actor_for_event=self._actor_for_event,
             ),
         )
         lexicons = knowledge.versions() | {"time": self.times.version}
@@ -118,7 +121,7 @@ class Pipeline:
             times=self.times.find(doc, document.published),
             counts=self.counts.find(doc),
             actors=find_actor_mentions(doc, self.normalizer, doc_country=country),
-            attribution=DocumentAttribution(doc, self.knowledge.attribution, self.knowledge.actors.country_of),
+            attribution=DocumentAttribution(doc, self.knowledge.attribution, self._country_of),
             country=country,
         )
         mentions = self.builder.build(analysis, self.triggers.find(doc))
@@ -126,8 +129,31 @@ class Pipeline:
         warnings = [] if document.published else ["no publication date: relative dates are unresolved"]
         return DocumentResult(document, events, [to_place_out(p) for p in places], warnings)
 
+    def _arguments_of(self, doc: Doc, trigger, mentions):
+        return arguments_of(doc, trigger, mentions, roles=self.knowledge.actors.roles)
+
+    def _aspect(self, token) -> str:
+        return aspect(token, self.times.vocabulary)
+
+    def _actor_for_event(self, mention, doc: Doc, event_type: str, iso3: str | None, doc_iso3: str | None):
+        """The actor as ACLED names it in this event: state forces abroad, a country's military, protesters."""
+        ref = self.normalizer.for_event(mention, doc, event_country=iso3, doc_country=doc_iso3)
+        if event_type in VIOLENT_TYPES or event_type == "territory":
+            ref = self.normalizer.armed(ref, event_country=iso3)
+        crowd = CROWDS.get(event_type)
+        if crowd is not None:
+            ref = self.normalizer.crowd(ref, crowd, event_country=iso3)
+        return ref
+
     def _generic_actor(self, kind: str, iso3: str | None):
-        return self.normalizer.generic(kind, iso3)
+        """An actor the text implies but does not name, e.g. the unidentified perpetrator of an attack."""
+        return self.normalizer.normalize("unidentified armed group", event_country=iso3, doc_country=iso3)
+
+    def _country_of(self, word: str) -> str | None:
+        """ISO3 of a demonym ("Turkish") or a country name ("Turkey's")."""
+        actors = self.knowledge.actors
+        word = word.removesuffix("'s").removesuffix("’s")
+        return actors.demonym_country(word) or actors.country_by_name(word)
 
 
 def _main_country(places) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from enum import StrEnum
 from pathlib import Path
 
@@ -39,19 +40,21 @@ def register(app: typer.Typer) -> None:
         settings = load_settings(lexicon_dir=lexicon_dir)
         printer = ProblemPrinter(err_console())
         documents, stats = read_inputs(paths, settings, parse_day(published), printer)
+        first = next(documents, None)
+        if first is None:
+            printer.summary(0, 0)
+            raise typer.Exit(1)
         pipeline = Pipeline.open(settings)
         rows = []
         with EventWriter(output_format.value) as writer:
-            for result in pipeline.run(documents):
+            for result in pipeline.run(itertools.chain([first], documents)):
                 if not result.events:
                     printer.note(result.document.origin, "no events found")
-                for event in result.events:
-                    if output_format is Format.table:
-                        rows.append(event)
-                    else:
+                if output_format is Format.table:
+                    rows += result.events
+                else:
+                    for event in result.events:
                         writer.write(event)
-        if output_format is Format.table:
+        if rows:
             events_table(rows)
-        printer.summary(stats.documents, sum(1 for _ in rows) if output_format is Format.table else writer.count)
-        if stats.documents == 0:
-            raise typer.Exit(1)
+        printer.summary(stats.documents, len(rows) if output_format is Format.table else writer.count)

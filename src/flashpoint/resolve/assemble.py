@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from flashpoint.extract.events.mention import EventMention
 from flashpoint.model import Document, Event
+from flashpoint.model.codebook import ACLED_ABSORBS, ACLED_ESCALATION
 from flashpoint.resolve.claimants import claimant_dict
 from flashpoint.resolve.clusters import Cluster
 from flashpoint.resolve.evidence import EvidenceBook
@@ -89,25 +90,32 @@ def _class_rank(mention: EventMention) -> int:
 
 
 def _headline_type(mentions: list[EventMention], lead: EventMention) -> tuple[str | None, str | None, EventMention]:
-    """ACLED type by sources' votes: each source counts once per type it states (unattributed text is one source)."""
-    stated = [(m, m.event_type, m.sub_event_type) for m in mentions
-              if m.event_type is not None and m.trigger_class not in {"outcome"}]
-    if not stated:
-        return lead.event_type, lead.sub_event_type, lead
-    by_source = {(_source(m), t, s): m for m, t, s in stated}
-    type_votes = Counter(t for _, t, _ in by_source)
-    top_type = max(type_votes.values())
-    event_type = next(t for _, t, _ in sorted(by_source, key=_order(by_source)) if type_votes[t] == top_type)
-    sub_votes = Counter(s for _, t, s in by_source if t == event_type and s is not None)
-    specific = {s: n for s, n in sub_votes.items()} or {None: 1}
-    top_sub = max(specific.values())
-    typed = next(m for (src, t, s), m in sorted(by_source.items(), key=lambda kv: _key(kv[1]))
-                 if t == event_type and (s in specific and specific[s] == top_sub))
-    return event_type, typed.sub_event_type, typed
+    """(event type, sub-event type, the mention that states them).
 
-
-def _order(by_source: dict):
-    return lambda key: _key(by_source[key])
+    A protest absorbs the arrest of its protesters and takes its gravest sub-type; otherwise each source votes once
+    for each type it states (unattributed text is one source), and ties go to the type told first.
+    """
+    stated = sorted((m for m in mentions if m.event_type and m.trigger_class != "outcome"), key=_key) or [lead]
+    absorbing = [m for m in stated if m.event_type in ACLED_ABSORBS]
+    if absorbing:
+        event_type = absorbing[0].event_type
+        absorbed = ACLED_ABSORBS[event_type]
+        subs = [m.sub_event_type for m in stated if m.event_type == event_type]
+        subs += [absorbed[m.sub_event_type] for m in stated if m.sub_event_type in absorbed]
+        order = ACLED_ESCALATION.get(event_type, tuple(subs))
+        sub_type = min(subs, key=lambda s: order.index(s) if s in order else len(order))
+        return event_type, sub_type, absorbing[0]
+    votes: Counter = Counter()
+    for _, event_type, sub_type in {(_source(m), m.event_type, m.sub_event_type) for m in stated}:
+        votes[event_type, sub_type] += 1
+    type_votes: Counter = Counter()
+    for (event_type, _), n in votes.items():
+        type_votes[event_type] += n
+    first_told = {m.event_type: i for i, m in reversed(list(enumerate(stated)))}
+    event_type = max(type_votes, key=lambda t: (type_votes[t], -first_told[t]))
+    candidates = [m for m in stated if m.event_type == event_type]
+    chosen = max(candidates, key=lambda m: (votes[m.event_type, m.sub_event_type], -candidates.index(m)))
+    return event_type, chosen.sub_event_type, chosen
 
 
 def _key(mention: EventMention) -> tuple[int, int]:
@@ -229,14 +237,11 @@ def _mechanism_claims(mentions: list[EventMention], book: EvidenceBook) -> list[
                 "claimant": claimant_dict(mention.claimant), "evidence": [], "_vague": means.vague,
             })
             claim["evidence"].append(book.ref(mention.doc_id, means.span))
-    claims = list(stated.values())
-    specific = [c for c in claims if not c["_vague"]]
-    if len({c["value"] for c in specific}) > 1 and len({_claimant_key(c) for c in specific}) > 1:
-        for claim in specific:
+    claims = [c for c in stated.values() if not c.pop("_vague")]
+    if len({c["value"] for c in claims}) > 1 and len({_claimant_key(c) for c in claims}) > 1:
+        for claim in claims:
             claim["status"] = "contested"
-    for claim in claims:
-        del claim["_vague"]
-    if len(claims) == 1 and claims[0]["claimant"] is None:
+    if not any(c["claimant"] for c in claims) and len({c["value"] for c in claims}) < 2:
         return []
     return claims
 
@@ -258,12 +263,12 @@ def _perpetrator_claims(mentions: list[EventMention], book: EvidenceBook) -> lis
         if claim["stance"] == "denied":
             claim["status"] = "denied"
     asserted = [c for c in claims if c["status"] != "denied"]
-    if len({c["value"] for c in asserted}) > 1 and len({_claimant_key(c) for c in asserted}) > 1:
+    disputed = len({c["value"] for c in asserted}) > 1 and len({_claimant_key(c) for c in asserted}) > 1
+    if disputed:
         for claim in asserted:
             claim["status"] = "contested"
-    if len(claims) == 1 and claims[0]["claimant"] is None:
-        return []
-    return claims
+    graded = any(c["stance"] not in {None, "reported"} for c in claims)
+    return claims if disputed or graded else []
 
 
 def _claimant_key(claim: dict) -> str:

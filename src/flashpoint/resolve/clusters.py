@@ -11,9 +11,14 @@ import math
 from dataclasses import dataclass, field
 
 from flashpoint.extract.events.mention import EventMention
+from flashpoint.model.codebook import ACLED_ABSORBS
 
+CROWD_SECTORS = frozenset({"PRO", "RIO"})
+CROWD_NAMES = ("Protesters", "Rioters")
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 JOIN_THRESHOLD = 2.0
+VAGUE_CLASSES = frozenset({"outcome", "attack"})
+SPAN_DAYS = 3  # a happening told as lasting this many days or more is not the same as a one-day one
 NEAR_KM = 30.0
 MAX_VERBAL_GAP = 2
 
@@ -32,13 +37,19 @@ class Cluster:
 
 
 def cluster_mentions(mentions: list[EventMention]) -> list[Cluster]:
-    """Group mentions into happenings; the order of clusters is the order of their first mention."""
+    """Group mentions into happenings; the order of clusters is the order of their first mention.
+
+    Each mention joins the happening it fits best (ties: the most recent), or starts a new one; a definite
+    reference ("the attack") only joins a happening of a compatible type.
+    """
     clusters: list[Cluster] = []
     for mention in sorted(mentions, key=lambda m: (m.sentence, m.trigger.start)):
         best, best_score = None, JOIN_THRESHOLD
         for cluster in reversed(clusters):
             score = _fit(cluster, mention)
-            if score is not None and score >= best_score:
+            if score is None or (mention.anaphoric and not _type_compatible(cluster, mention)):
+                continue
+            if score > best_score or (best is None and score >= best_score):
                 best, best_score = cluster, score
         if best is None:
             clusters.append(Cluster([mention]))
@@ -47,16 +58,30 @@ def cluster_mentions(mentions: list[EventMention]) -> list[Cluster]:
     return clusters
 
 
+def _type_compatible(cluster: Cluster, mention: EventMention) -> bool:
+    """'the bombardment' refers back to a bombardment, 'the attack' or 'the deaths' to any violent happening."""
+    if mention.trigger_class in VAGUE_CLASSES or mention.event_type is None:
+        return True
+    return any(m.event_type == mention.event_type or m.trigger_class in VAGUE_CLASSES for m in cluster.mentions)
+
+
 def _fit(cluster: Cluster, mention: EventMention) -> float | None:
-    """How strongly ``mention`` is the same happening as ``cluster`` (None: it cannot be)."""
+    """How strongly ``mention`` is the same happening as ``cluster`` (None: it cannot be).
+
+    Conflicts rule a join out: "another attack", a different type family or kind, dates that do not overlap,
+    places too far apart, actors of different countries in the same role. Evidence of identity adds up: a
+    definite reference ("the attack"), the same place, actors or victims, the same source telling on, or a
+    mention with no place or date of its own right after the happening.
+    """
     if mention.distinct:
         return None
     head = cluster.first
     if not _same_family(head, mention) or not _kinds_agree(cluster, mention):
         return None
+    gap = mention.sentence - cluster.last_sentence
     if mention.trigger_class == "verbal":
         same_speaker = _claimant(head) is not None and _claimant(head) == _claimant(mention)
-        near = mention.sentence - cluster.last_sentence <= MAX_VERBAL_GAP
+        near = gap <= MAX_VERBAL_GAP
         return JOIN_THRESHOLD if same_speaker and near and head.plover_type == mention.plover_type else None
     if not all(_dates_agree(m, mention) for m in cluster.mentions):
         return None
@@ -66,13 +91,24 @@ def _fit(cluster: Cluster, mention: EventMention) -> float | None:
     score = place_score + _actor_score(cluster, mention) + _victim_score(cluster, mention)
     if mention.anaphoric:
         score += 2.0
-    if mention.trigger_class == "outcome" and not mention.location:
+    if gap <= 1:
         score += 0.5
-    if mention.sentence - cluster.last_sentence <= 1:
-        score += 0.5
+        if _continues(mention) or _same_source(cluster, mention):
+            score += 1.5
     if head.plural != mention.plural and (head.plural or mention.plural) and not mention.anaphoric:
         score -= 1.0
     return score
+
+
+def _same_source(cluster: Cluster, mention: EventMention) -> bool:
+    last = cluster.mentions[-1]
+    return mention.claimant is not None and last.claimant is not None and last.claimant.key == mention.claimant.key
+
+
+def _continues(mention: EventMention) -> bool:
+    """A mention with no place or date of its own, right after a happening, continues telling it."""
+    own_date = mention.date is not None and mention.date.span is not None
+    return (mention.location is None or not mention.location.stated) and not own_date
 
 
 def _same_family(a: EventMention, b: EventMention) -> bool:
@@ -80,7 +116,18 @@ def _same_family(a: EventMention, b: EventMention) -> bool:
         return a.trigger_class == b.trigger_class
     if a.event_type in VIOLENT and b.event_type in VIOLENT:
         return True
+    if _absorbs(a, b) or _absorbs(b, a):
+        return True
     return a.event_type == b.event_type and a.plover_type == b.plover_type
+
+
+def _absorbs(crowd_event: EventMention, other: EventMention) -> bool:
+    """A protest or riot absorbs what its crowd undergoes, e.g. the arrest of protesters (ACLED's convention)."""
+    absorbed = ACLED_ABSORBS.get(crowd_event.event_type or "", {})
+    if other.sub_event_type not in absorbed:
+        return False
+    target = other.actor("actor2")
+    return target is not None and (target.sector in CROWD_SECTORS or target.name.startswith(CROWD_NAMES))
 
 
 def _kinds_agree(cluster: Cluster, mention: EventMention) -> bool:
@@ -92,21 +139,26 @@ def _kinds_agree(cluster: Cluster, mention: EventMention) -> bool:
 
 
 def _dates_agree(a: EventMention, b: EventMention) -> bool:
+    """Stated dates must overlap; a one-day happening and a days-long one are different unless one refers back."""
     if a.date is None or b.date is None or a.date.start is None or b.date.start is None:
         return True
     if "publication-date" in a.date.flags or "publication-date" in b.date.flags:
         return True
-    return not (a.date.end < b.date.start or b.date.end < a.date.start)
+    if a.date.end < b.date.start or b.date.end < a.date.start:
+        return False
+    widths = sorted(((a.date.end - a.date.start).days + 1, (b.date.end - b.date.start).days + 1))
+    stated = a.date.span is not None and b.date.span is not None
+    return not (stated and widths[0] == 1 and widths[1] >= SPAN_DAYS and not (a.anaphoric or b.anaphoric))
 
 
 def _place_score(cluster: Cluster, mention: EventMention) -> float | None:
     here = mention.location
-    if here is None or here.lat is None:
+    if here is None or here.lat is None or not here.stated:
         return 0.0
     best: float | None = 0.0
     for other in cluster.mentions:
         there = other.location
-        if there is None or there.lat is None:
+        if there is None or there.lat is None or not there.stated:
             continue
         if here.iso3 and there.iso3 and here.iso3 != there.iso3:
             return None
@@ -152,9 +204,19 @@ def _actor_score(cluster: Cluster, mention: EventMention) -> float:
 
 
 def _victim_score(cluster: Cluster, mention: EventMention) -> float:
+    """The same figure for the same outcome, or deaths of the same named victims (a toll told twice or revised)."""
     mine = {(c.what, c.best) for c in mention.counts if c.best}
     theirs = {(c.what, c.best) for m in cluster.mentions for c in m.counts if c.best}
-    return 1.0 if mine & theirs else 0.0
+    if mine & theirs:
+        return 1.0
+    victims = mention.actor("actor2")
+    if victims is None or victims.span is None or not any(c.what == "killed" for c in mention.counts):
+        return 0.0
+    return 1.0 if any(
+        (other := m.actor("actor2")) is not None and other.span is not None and other.name == victims.name
+        and any(c.what == "killed" for c in m.counts)
+        for m in cluster.mentions
+    ) else 0.0
 
 
 def _claimant(mention: EventMention) -> str | None:

@@ -3,7 +3,8 @@
 Rules (docs/claims.md): a figure revised later in the report ("had risen to eight") is current and every lower
 figure told before it is superseded; different current figures from different sources are all contested; `low` is
 the most conservative current figure, `best` the revised figure or else the figure most sources give (ties: the
-latest told), `high` the highest credible bound. Figures are never averaged.
+latest told), `high` the highest credible bound. Unnumbered plurals ("soldiers were killed") count only when no
+source gives a number. Figures are never averaged.
 """
 
 from __future__ import annotations
@@ -29,12 +30,14 @@ def figures(mentions: list[EventMention], what: str, book: EvidenceBook, aggrega
     stated = [
         Stated(count, mention, order)
         for order, (mention, count) in enumerate((m, c) for m in mentions for c in m.counts)
-        if count.what == what and (aggregate or not count.aggregate)
+        if count.what == what and not count.subset and (aggregate or not count.aggregate)
     ]
     if not stated:
         return None, []
     statuses = _statuses(stated)
     live = [s for s in stated if statuses[id(s)] != "superseded" and not s.count.high_only]
+    numbered = [s for s in live if s.count.best is not None]
+    live = numbered or live
     if not live:
         return None, _claims(stated, statuses, what, book)
     chosen = _best(live)
@@ -64,7 +67,7 @@ def _statuses(stated: list[Stated]) -> dict[int, str]:
             r.order > s.order and (r.count.best or 0) > (s.count.best or 0) for r in revised
         ):
             statuses[id(s)] = "superseded"
-    live = [s for s in stated if statuses[id(s)] == "current" and not s.count.high_only]
+    live = [s for s in stated if statuses[id(s)] == "current" and not s.count.high_only and s.count.best is not None]
     values = {s.count.best for s in live}
     sources = {_source(s) for s in live}
     if len(values) > 1 and len(sources) > 1:

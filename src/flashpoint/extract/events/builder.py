@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -31,7 +31,14 @@ from flashpoint.extract.events.mention import (
 from flashpoint.extract.events.triggers import TriggerMatch
 
 GenericActor = Callable[[str, "str | None"], Any]  # (kind, iso3) -> ActorRef-like, e.g. ("unidentified", "JOR")
+ActorForEvent = Callable[[Any, Doc, str, "str | None", "str | None"], Any]
+# (mention, doc, event type or class, event iso3, document iso3) -> ActorRef: the actor as this event names it
 STATE_SECTORS = frozenset({"MIL", "COP", "GOV", "SPY"})
+LOCATIVE_PREPOSITIONS = frozenset({"near", "next", "to", "at", "in", "behind", "beside", "outside", "inside",
+                                   "along", "towards", "toward", "into", "from", "across", "around", "by"})
+SUBORDINATE_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "pcomp", "amod", "csubj", "pobj", "compound"})
+GENERIC_ENTRIES = ("actor_nouns.",)  # dictionary rows for generic actor words ("gunmen", "fighters")
+FACTUAL_ORDER = ("specific", "negated", "aggregate", "generic", "hypothetical")
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 BASE_CONFIDENCE = {"mechanism": 0.7, "fighting": 0.65, "attack": 0.6, "abduction": 0.65, "sexual": 0.6,
                    "territory": 0.55, "outcome": 0.5, "protest": 0.6, "riot": 0.55, "arrest": 0.6,
@@ -47,6 +54,7 @@ class StageFunctions:
     aspect: AspectOf | None
     arguments_of: ArgumentsOf | None
     generic_actor: GenericActor | None
+    actor_for_event: ActorForEvent | None = None
 
 
 class EventMentionBuilder:
@@ -58,7 +66,7 @@ class EventMentionBuilder:
     def build(self, analysis: DocumentAnalysis, triggers: list[TriggerMatch]) -> list[EventMention]:
         doc = analysis.doc
         sentence_index = {s.start: n for n, s in enumerate(doc.sents)}
-        groups = group_triggers(doc, triggers)
+        groups = group_triggers(doc, [t for t in triggers if _tells_happening(doc, t)])
         counts_by_group = _assign_counts(doc, groups, analysis.counts)
         mentions = []
         for number, group in enumerate(groups):
@@ -74,17 +82,20 @@ class EventMentionBuilder:
         primary = group[0]
         token = doc[primary.head]
         sentence = token.sent
-        agents, patients = self._arguments(doc, group, analysis.actors)
+        actors = [a for a in analysis.actors if not _is_place(a, analysis.places)]
+        agents, patients = self._arguments(doc, group, actors)
         typed = type_happening(doc, group, [_party(a) for a in agents], [_party(p) for p in patients])
         if typed.event_type is None and typed.plover_type is None:
             return None
-        location, others = self._location(doc, group, analysis.places, sentence)
+        places = [p for p in analysis.places if not _names_an_actor(doc, p, group)]
+        location, others = self._location(doc, group, places, sentence)
         date = self._date(doc, token, analysis)
         aspect = self.stages.aspect(token) if self.stages.aspect else None
         days = (date.end - date.start).days + 1 if date and date.start and date.end else None
-        call = self.kinds.classify(token, primary.entry.cls, aspect, days, any(c.aggregate for c in counts))
+        call = self._kind(doc, group, aspect, days, any(c.aggregate for c in counts))
         event_iso3 = location.iso3 if location and location.iso3 else analysis.country
-        actors = self._actors(agents, patients, typed.event_type, primary.entry.cls, event_iso3)
+        actors = self._actors(doc, agents, patients, typed.event_type or primary.entry.cls, primary.entry.cls,
+                              event_iso3, analysis.country)
         mention = EventMention(
             doc_id=analysis.document.id,
             sentence=sentence_index[sentence.start],
@@ -115,28 +126,51 @@ class EventMentionBuilder:
         mention.confidence = _confidence(mention)
         return mention
 
+    def _kind(self, doc: Doc, group: list[TriggerMatch], primary_aspect: str | None, days: int | None,
+              aggregate: bool):
+        """The kind of the happening: the most factual reading among its triggers ("fired tear gas to disperse")."""
+        calls = [self.kinds.classify(doc[group[0].head], group[0].entry.cls, primary_aspect, days, aggregate)]
+        for trigger in group[1:]:
+            token = doc[trigger.head]
+            aspect = self.stages.aspect(token) if self.stages.aspect else None
+            calls.append(self.kinds.classify(token, trigger.entry.cls, aspect, days, aggregate))
+        if calls[0].kind == "negated":
+            return calls[0]
+        return min(calls, key=lambda c: FACTUAL_ORDER.index(c.kind) if c.kind in FACTUAL_ORDER else 0)
+
     # -- arguments ---------------------------------------------------------------------------------------------
     def _arguments(self, doc: Doc, group: list[TriggerMatch], actors: Sequence[Any]) -> tuple[list, list]:
+        """Agents and patients of the happening; the other side of a clash ("clashed with X") is a patient."""
         if self.stages.arguments_of is None:
             return [], []
         agents: dict[tuple[int, int], Any] = {}
         patients: dict[tuple[int, int], Any] = {}
+        others: dict[tuple[int, int], Any] = {}
         for trigger in group:
             found = self.stages.arguments_of(doc, doc[trigger.head], actors)
-            for mention in found.agents:
-                agents.setdefault((mention.start, mention.end), mention)
-            for mention in found.patients:
-                patients.setdefault((mention.start, mention.end), mention)
+            for bucket, mentions in ((agents, found.agents), (patients, found.patients), (others, found.others)):
+                for mention in mentions:
+                    mention = _specified(doc, mention, actors)
+                    bucket.setdefault((mention.start, mention.end), mention)
+        if not patients:
+            patients = {k: v for k, v in others.items() if k not in agents}
         for key in set(agents) & set(patients):
             del patients[key]
+        for key, mention in list(agents.items()):
+            if _modifies_outcome(doc, mention, group):
+                patients.setdefault(key, agents.pop(key))
         return list(agents.values()), list(patients.values())
 
-    def _actors(self, agents: list, patients: list, event_type: str | None, cls: str,
-                iso3: str | None) -> list[ActorValue]:
+    def _actors(self, doc: Doc, agents: list, patients: list, event_type: str, cls: str, iso3: str | None,
+                doc_iso3: str | None) -> list[ActorValue]:
         values: list[ActorValue] = []
         for role, assoc, found in (("actor1", "assoc_actor1", agents), ("actor2", "assoc_actor2", patients)):
             for number, mention in enumerate(found):
-                values.append(_actor(role if number == 0 else assoc, mention, iso3))
+                ref = mention.ref
+                if self.stages.actor_for_event is not None:
+                    ref = self.stages.actor_for_event(mention, doc, event_type, iso3, doc_iso3)
+                span = TextSpan(mention.start, mention.end, mention.text)
+                values.append(_actor_from_ref(role if number == 0 else assoc, ref, span, iso3))
         if (event_type in VIOLENT or cls == "territory") and not agents and self.stages.generic_actor:
             ref = self.stages.generic_actor("unidentified", iso3)
             if ref is not None:
@@ -156,7 +190,10 @@ class EventMentionBuilder:
             _place(doc, p) for p in places
             if p is not chosen and sentence.start_char <= p.start < sentence.end_char and not p.dateline
         ]
-        return (_place(doc, chosen) if chosen is not None else None), others
+        if chosen is None:
+            return None, others
+        stated = sentence.start_char <= chosen.start < sentence.end_char
+        return replace(_place(doc, chosen), stated=stated), others
 
     def _date(self, doc: Doc, token: Token, analysis: DocumentAnalysis) -> DateValue | None:
         if self.stages.event_time is None:
@@ -166,6 +203,53 @@ class EventMentionBuilder:
         span = TextSpan(mention.start, mention.end, doc.text[mention.start : mention.end]) if mention else None
         return DateValue(found.start, found.end, found.time, span.text if span else None, span,
                          found.acled_time_precision, found.ucdp_date_prec, tuple(found.flags))
+
+
+def _specified(doc: Doc, mention: Any, actors: Sequence[Any]) -> Any:
+    """'Fighters of the Rapid Support Forces': a generic actor word made specific by the group it belongs to."""
+    if mention.ref.entry is not None and not mention.ref.entry.startswith(GENERIC_ENTRIES):
+        return mention
+    head = doc[mention.head]
+    owners = [t for prep in head.children if prep.lower_ == "of" for t in prep.children if t.dep_ == "pobj"]
+    for owner in owners:
+        for other in actors:
+            named = other.ref.entry is not None and not other.ref.entry.startswith(GENERIC_ENTRIES)
+            if named and other.token_start <= owner.i < other.token_end:
+                return other
+    return mention
+
+
+def _is_place(actor: Any, places: Sequence[Any]) -> bool:
+    """An unknown name that the geoparser resolved as a place ('Maarat al-Numan' tagged PERSON) is not an actor."""
+    if actor.ref.entry is not None or (actor.ref.person is False and actor.ref.sector is not None):
+        return False
+    return any(p.place is not None and p.start <= actor.start and actor.end <= p.end + 1 for p in places)
+
+
+def _modifies_outcome(doc: Doc, mention: Any, group: list[TriggerMatch]) -> bool:
+    """'the Turkish death toll', 'civilian casualties': a modifier of an outcome noun names the victims."""
+    head = doc[mention.head]
+    outcome_tokens = {t.head for t in group if t.entry.cls == "outcome" and doc[t.head].pos_ == "NOUN"}
+    return head.dep_ in {"amod", "compound", "poss", "nmod"} and head.head.i in outcome_tokens
+
+
+def _names_an_actor(doc: Doc, place: Any, group: list[TriggerMatch]) -> bool:
+    """A place name standing for a state or its people ("Turkey carried out strikes", "accusing Damascus"):
+    the subject of a clause, or the object of a verb that is not the happening's own."""
+    root = doc[place.token_start : place.token_end].root
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    own = {i for t in group for i in range(t.start, t.end)}
+    return root.dep_ == "dobj" and root.head.i not in own
+
+
+def _tells_happening(doc: Doc, trigger: TriggerMatch) -> bool:
+    """Drop triggers that describe, not tell: a noun inside a locative phrase ("next to a military convoy"),
+    a statement verb inside a subordinate or purpose clause ("marched to demand pay", "after accusing")."""
+    token = doc[trigger.head]
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return trigger.entry.violent and trigger.entry.cls != "mobilize" and token.head.lower_ in {"in", "at"}
+    return not (trigger.entry.cls == "verbal" and token.dep_ in SUBORDINATE_DEPS)
 
 
 def _assign_counts(doc: Doc, groups: list[list[TriggerMatch]], counts: Sequence[Any]) -> dict[int, list[Any]]:
@@ -200,11 +284,6 @@ def _mark_background(mentions: list[EventMention], published: dt.date | None) ->
 
 def _party(mention: Any) -> Party:
     return Party(mention.ref.sector, mention.ref.acled_inter)
-
-
-def _actor(role: str, mention: Any, iso3: str | None) -> ActorValue:
-    span = TextSpan(mention.start, mention.end, mention.text)
-    return _actor_from_ref(role, mention.ref, span, iso3)
 
 
 def _actor_from_ref(role: str, ref: Any, span: TextSpan | None, iso3: str | None) -> ActorValue:
@@ -244,6 +323,7 @@ def _count(count: Any) -> CountValue:
         what=count.what, low=quantity.low, best=quantity.best, high=quantity.high,
         span=TextSpan(quantity.start, quantity.end, quantity.text), who=count.who,
         groups=tuple(count.groups), revision=count.revision, high_only=count.high_only, aggregate=count.aggregate,
+        subset=getattr(count, "subset", False),
     )
 
 

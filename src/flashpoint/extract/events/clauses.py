@@ -47,6 +47,23 @@ def group_triggers(doc: Doc, triggers: list[TriggerMatch]) -> list[list[TriggerM
     return sorted(ordered, key=lambda g: min(t.start for t in g))
 
 
+def _joins(token: Token) -> bool:
+    """Does the edge from ``token`` to its head stay inside one happening?
+
+    Argument edges do, and a conjoined verb that shares its subject ("fired … and arrested"), but not a clause
+    with a subject of its own ("the toll rose to eight, and strikes killed dozens"). A non-finite adverbial
+    clause that elaborates the same act ("…, killing five") or states its purpose ("fired tear gas to disperse
+    the crowd") joins; a finite or subordinated clause ("after gunmen killed …") does not.
+    """
+    if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}:
+        return not any(child.dep_ in {"nsubj", "nsubjpass", "expl"} for child in token.children)
+    if token.dep_ in JOINING_EDGES:
+        return True
+    if token.dep_ == "advcl" and token.tag_ in {"VBG", "VBN", "VB"}:
+        return not any(child.dep_ == "mark" for child in token.children)
+    return False
+
+
 def _joinable(first: TriggerMatch, second: TriggerMatch) -> bool:
     classes = {first.entry.cls, second.entry.cls}
     if classes & NEVER_JOIN:
@@ -69,8 +86,8 @@ def connected(a: Token, b: Token) -> bool:
         following: set[int] = set()
         for index in frontier:
             token = doc[index]
-            steps = [c for c in token.children if c.dep_ in JOINING_EDGES]
-            if token.dep_ in JOINING_EDGES and token.head is not token:
+            steps = [c for c in token.children if _joins(c)]
+            if _joins(token) and token.head is not token:
                 steps.append(token.head)
             for step in steps:
                 if step.i == b.i:

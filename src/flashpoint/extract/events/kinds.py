@@ -20,6 +20,7 @@ class KindVocabulary:
     version: str
     negators: frozenset[str]
     denial_verbs: frozenset[str]
+    light_verbs: frozenset[str]
     modals: frozenset[str]
     intention_verbs: frozenset[str]
     conditionals: frozenset[str]
@@ -79,9 +80,16 @@ class KindClassifier:
         return KindCall("specific")
 
     def _negation(self, trigger: Token, verb: Token) -> str | None:
-        for token in {trigger, verb}:
+        carriers = [trigger]
+        if verb is not trigger and verb.lemma_.lower() in self.vocab.light_verbs:
+            copula = verb.lemma_.lower() == "be"
+            if (copula and trigger.dep_ == "attr") or (not copula and trigger.dep_ in {"dobj", "nsubjpass", "nsubj"}):
+                carriers.append(verb)
+        for token in carriers:
             for child in token.children:
-                if child.dep_ == "neg" or child.lower_ in self.vocab.negators:
+                if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") or (
+                    child.lower_ in self.vocab.negators and child.dep_ in {"neg", "advmod", "preconj"}
+                ):
                     return child.text
         for ancestor in _ancestors(trigger, 3):
             if ancestor.lemma_.lower() in self.vocab.denial_verbs and ancestor.pos_ == "VERB":

@@ -61,6 +61,7 @@ class PlaceValue:
     acled_geo_precision: int | None
     ucdp_where_prec: int | None
     resolved: bool
+    stated: bool = True  # named in the event's own sentence (False: taken from the document's context)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class CountValue:
     revision: str | None  # initial | revised | None
     high_only: bool
     aggregate: bool
+    subset: bool = False  # "including two children": part of another count, never a figure of its own
 
 
 @dataclass(frozen=True)

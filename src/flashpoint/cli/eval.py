@@ -1,0 +1,111 @@
+"""`flashpoint eval`: run extraction on gold data and score it field by field."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flashpoint.cli.common import err_console, load_settings, out_console
+from flashpoint.errors import FlashpointError
+from flashpoint.evaluate.baseline import read_baseline, write_baseline
+from flashpoint.evaluate.harness import Extractor, Harness
+from flashpoint.evaluate.markdown import accuracy_markdown
+from flashpoint.evaluate.render import print_report
+from flashpoint.evaluate.targets import headline, regressions
+
+EXAMPLES = """
+Examples:
+
+  flashpoint eval ../shared/examples
+
+  flashpoint eval ../shared/data/external/acled-notes --limit 100 --format json --out report.json
+
+  flashpoint eval ../shared/examples ../shared/data/external --markdown docs/accuracy.md
+
+  flashpoint eval ../shared/data/external --gold-only        # check gold files, extract nothing
+"""
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def open_pipeline() -> Extractor:
+    """The lead's extraction pipeline, built once (spaCy, gazetteer, knowledge)."""
+    try:
+        from flashpoint.pipeline import Pipeline
+    except ModuleNotFoundError as err:
+        if err.name != "flashpoint.pipeline":
+            raise
+        raise FlashpointError(
+            "the extraction pipeline (flashpoint.pipeline) is not available; use --gold-only to check gold files"
+        ) from err
+    return Pipeline.open(load_settings())
+
+
+def command_line(gold: list[Path], limit: int | None, markdown: Path) -> str:
+    words = ["flashpoint eval", *(str(p) for p in gold)]
+    words += [f"--limit {limit}"] if limit is not None else []
+    return " ".join([*words, f"--markdown {markdown}"])
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("eval", epilog=EXAMPLES)
+    def eval_command(
+        gold: Annotated[list[Path], typer.Argument(help="Gold dataset folders or files (folders of datasets expand).")],
+        output_format: Annotated[
+            Format, typer.Option("--format", help="table (Rich) or json, on stdout.")
+        ] = Format.table,
+        out: Annotated[Path | None, typer.Option(help="Also write the JSON report to this file.")] = None,
+        limit: Annotated[int | None, typer.Option(min=1, help="Score the first N records of each gold file.")] = None,
+        markdown: Annotated[Path | None, typer.Option(help="Write the accuracy page (docs/accuracy.md).")] = None,
+        gold_only: Annotated[
+            bool, typer.Option("--gold-only", help="Check and count the gold files; extract nothing.")
+        ] = False,
+        check_baseline: Annotated[
+            Path | None,
+            typer.Option(help="Fail if a headline number is > 2 points below this baseline file."),
+        ] = None,
+        write_baseline_to: Annotated[
+            Path | None,
+            typer.Option("--write-baseline", help="Record the headline numbers as the new baseline."),
+        ] = None,
+    ) -> None:
+        """Score extraction against gold data: events (precision, recall, F1) and every field, with counts."""
+        messages = err_console()
+        harness = Harness(
+            extractor=None if gold_only else open_pipeline(),
+            limit=limit,
+            progress=lambda text: messages.print(text),
+        )
+        report = harness.run(gold)
+        text = json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        if output_format is Format.json:
+            typer.echo(text, nl=False)
+        else:
+            print_report(report, out_console())
+        if out is not None:
+            out.write_text(text, encoding="utf-8")
+        if markdown is not None:
+            page = accuracy_markdown(report, command_line(gold, limit, markdown))
+            markdown.write_text(page, encoding="utf-8")
+            messages.print(f"wrote {markdown}")
+        numbers = headline(report, harness.conventions)
+        if write_baseline_to is not None:
+            write_baseline(write_baseline_to, numbers, gold, limit)
+            messages.print(f"wrote {write_baseline_to}")
+        failed = False
+        if check_baseline is not None:
+            for line in regressions(numbers, read_baseline(check_baseline)["numbers"]):
+                messages.print(f"[bold red]regression:[/] {line}")
+                failed = True
+        problems = [p for d in report["datasets"] for p in d.get("problems", [])]
+        for problem in problems:
+            messages.print(f"[bold red]gold error:[/] {problem}")
+        if problems or failed:
+            raise typer.Exit(1)

