@@ -97,7 +97,8 @@ class Pipeline:
             ),
         )
         lexicons = knowledge.versions() | {"time": self.times.version}
-        self.extractor = ExtractorInfo(__version__, _model_name(nlp), lexicons, gazetteer.version)
+        self.extractor = ExtractorInfo(__version__, _model_name(nlp), lexicons, self.geoparser.version,
+                                       frozenset(knowledge.numbers.generic_people))
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> Pipeline:

@@ -30,6 +30,7 @@ class ExtractorInfo:
     model: str | None
     lexicons: dict[str, str]
     gazetteer: str | None
+    generic_people: frozenset[str] = frozenset()  # words for people in general ("people", "persons")
 
 
 def assemble(cluster: Cluster, document: Document, extractor: ExtractorInfo) -> Event:
@@ -38,8 +39,8 @@ def assemble(cluster: Cluster, document: Document, extractor: ExtractorInfo) -> 
     lead = _lead(mentions)
     event_type, sub_type, typed = _headline_type(mentions, lead)
     aggregate = lead.kind == "aggregate"
-    fatalities, fatality_claims = figures(mentions, "killed", book, aggregate)
-    injured, injured_claims = figures(mentions, "injured", book, aggregate)
+    fatalities, fatality_claims = figures(mentions, "killed", book, aggregate, extractor.generic_people)
+    injured, injured_claims = figures(mentions, "injured", book, aggregate, extractor.generic_people)
     record = {
         "id": event_id(document.id, lead),
         "kind": _kind(mentions),
@@ -57,7 +58,7 @@ def assemble(cluster: Cluster, document: Document, extractor: ExtractorInfo) -> 
         "actors": _actors(mentions, book),
         "fatalities": fatalities,
         "injured": injured,
-        "counts": _counts(mentions, book, aggregate),
+        "counts": _counts(mentions, book, aggregate, extractor.generic_people),
         "claims": _mechanism_claims(mentions, book) + fatality_claims + injured_claims
         + _perpetrator_claims(mentions, book),
         "sources": [{"doc": document.id, "outlet": document.outlet, "url": document.url,
@@ -93,9 +94,12 @@ def _headline_type(mentions: list[EventMention], lead: EventMention) -> tuple[st
     """(event type, sub-event type, the mention that states them).
 
     A protest absorbs the arrest of its protesters and takes its gravest sub-type; otherwise each source votes once
-    for each type it states (unattributed text is one source), and ties go to the type told first.
+    for each type it states (unattributed text is one source; vague mentions such as "the attack" vote only when
+    nothing more specific is said), and ties go to the type told first.
     """
-    stated = sorted((m for m in mentions if m.event_type and m.trigger_class != "outcome"), key=_key) or [lead]
+    typed = [m for m in mentions if m.event_type and m.trigger_class != "outcome"]
+    telling = [m for m in typed if not _vague(m)]
+    stated = sorted(telling or typed, key=_key) or [lead]
     absorbing = [m for m in stated if m.event_type in ACLED_ABSORBS]
     if absorbing:
         event_type = absorbing[0].event_type
@@ -116,6 +120,11 @@ def _headline_type(mentions: list[EventMention], lead: EventMention) -> tuple[st
     candidates = [m for m in stated if m.event_type == event_type]
     chosen = max(candidates, key=lambda m: (votes[m.event_type, m.sub_event_type], -candidates.index(m)))
     return event_type, chosen.sub_event_type, chosen
+
+
+def _vague(mention: EventMention) -> bool:
+    """A mention naming no specific means ('the attack', 'opened fire') does not vote on the type."""
+    return all(m.vague for m in mention.mechanisms) if mention.mechanisms else mention.trigger_class == "attack"
 
 
 def _key(mention: EventMention) -> tuple[int, int]:
@@ -217,10 +226,10 @@ def _actors(mentions: list[EventMention], book: EvidenceBook) -> list[dict]:
     return ordered + [e for e in extra if (e["role"], e["name"]) not in names]
 
 
-def _counts(mentions: list[EventMention], book: EvidenceBook, aggregate: bool) -> list[dict]:
+def _counts(mentions: list[EventMention], book: EvidenceBook, aggregate: bool, generic: frozenset[str]) -> list[dict]:
     found = []
     for what in OTHER_COUNTS:
-        value, _ = figures(mentions, what, book, aggregate)
+        value, _ = figures(mentions, what, book, aggregate, generic)
         if value is not None:
             found.append({"what": what, "best": value["best"], "low": value["low"], "high": value["high"],
                           "text": value["text"], "evidence": value["evidence"]})

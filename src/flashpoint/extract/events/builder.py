@@ -323,7 +323,7 @@ def _count(count: Any) -> CountValue:
         what=count.what, low=quantity.low, best=quantity.best, high=quantity.high,
         span=TextSpan(quantity.start, quantity.end, quantity.text), who=count.who,
         groups=tuple(count.groups), revision=count.revision, high_only=count.high_only, aggregate=count.aggregate,
-        subset=getattr(count, "subset", False),
+        subset=count.subset, source=count,
     )
 
 

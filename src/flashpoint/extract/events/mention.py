@@ -6,6 +6,7 @@ Values keep their character spans so resolution can turn them into evidence; not
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class CountValue:
     high_only: bool
     aggregate: bool
     subset: bool = False  # "including two children": part of another count, never a figure of its own
+    source: Any = field(default=None, compare=False, repr=False)  # the quantities stage's CountMention
 
 
 @dataclass(frozen=True)
