@@ -97,6 +97,7 @@ class Pipeline:
             ),
         )
         lexicons = knowledge.versions() | {"time": self.times.version}
+        self.version = __version__
         self.extractor = ExtractorInfo(__version__, _model_name(nlp), lexicons, self.geoparser.version,
                                        frozenset(knowledge.numbers.generic_people))
 

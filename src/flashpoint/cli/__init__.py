@@ -8,6 +8,7 @@ import typer
 
 from flashpoint import __version__
 from flashpoint.cli import config, extract, gazetteer, geoparse, schema
+from flashpoint.cli import eval as eval_command
 from flashpoint.cli.common import err_console
 from flashpoint.errors import FlashpointError
 from flashpoint.nlp import ModelNotInstalled
@@ -34,7 +35,7 @@ def _root(
     """Turn conflict reporting into an auditable event dataset."""
 
 
-for module in (extract, geoparse, gazetteer, schema, config):
+for module in (extract, geoparse, gazetteer, eval_command, schema, config):
     module.register(app)
 
 

@@ -16,8 +16,15 @@ def err_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+PIPE_WIDTH = 160  # tables written to a file or pipe are laid out this wide
+
+
 def out_console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    """Standard output: the terminal's width, or a fixed wide layout when redirected."""
+    console = Console(highlight=False, soft_wrap=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, soft_wrap=False, width=PIPE_WIDTH)
+    return console
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -11,7 +11,7 @@ import typer
 
 from flashpoint.cli.common import err_console, load_settings, out_console
 from flashpoint.errors import FlashpointError
-from flashpoint.evaluate.baseline import read_baseline, write_baseline
+from flashpoint.evaluate.baseline import TOLERANCE, read_baseline, write_baseline
 from flashpoint.evaluate.harness import Extractor, Harness
 from flashpoint.evaluate.markdown import accuracy_markdown
 from flashpoint.evaluate.render import print_report
@@ -63,7 +63,9 @@ def register(app: typer.Typer) -> None:
         ] = Format.table,
         out: Annotated[Path | None, typer.Option(help="Also write the JSON report to this file.")] = None,
         limit: Annotated[int | None, typer.Option(min=1, help="Score the first N records of each gold file.")] = None,
-        markdown: Annotated[Path | None, typer.Option(help="Write the accuracy page (docs/accuracy.md).")] = None,
+        markdown: Annotated[
+            Path | None, typer.Option("--markdown", "--write-docs", help="Write the accuracy page (docs/accuracy.md).")
+        ] = None,
         gold_only: Annotated[
             bool, typer.Option("--gold-only", help="Check and count the gold files; extract nothing.")
         ] = False,
@@ -78,34 +80,33 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Score extraction against gold data: events (precision, recall, F1) and every field, with counts."""
         messages = err_console()
-        harness = Harness(
-            extractor=None if gold_only else open_pipeline(),
-            limit=limit,
-            progress=lambda text: messages.print(text),
-        )
+        harness = Harness(extractor=None if gold_only else open_pipeline(), limit=limit, progress=messages.print)
         report = harness.run(gold)
-        text = json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-        if output_format is Format.json:
-            typer.echo(text, nl=False)
-        else:
-            print_report(report, out_console())
-        if out is not None:
-            out.write_text(text, encoding="utf-8")
+        emit(report, output_format, out)
         if markdown is not None:
-            page = accuracy_markdown(report, command_line(gold, limit, markdown))
-            markdown.write_text(page, encoding="utf-8")
+            markdown.write_text(accuracy_markdown(report, command_line(gold, limit, markdown)), encoding="utf-8")
             messages.print(f"wrote {markdown}")
         numbers = headline(report, harness.conventions)
         if write_baseline_to is not None:
             write_baseline(write_baseline_to, numbers, gold, limit)
             messages.print(f"wrote {write_baseline_to}")
-        failed = False
+        failures = [f"gold error: {p}" for d in report["datasets"] for p in d.get("problems", [])]
         if check_baseline is not None:
-            for line in regressions(numbers, read_baseline(check_baseline)["numbers"]):
-                messages.print(f"[bold red]regression:[/] {line}")
-                failed = True
-        problems = [p for d in report["datasets"] for p in d.get("problems", [])]
-        for problem in problems:
-            messages.print(f"[bold red]gold error:[/] {problem}")
-        if problems or failed:
+            baseline = read_baseline(check_baseline)
+            tolerance = float(baseline.get("tolerance", TOLERANCE))
+            failures += [f"regression: {line}" for line in regressions(numbers, baseline["numbers"], tolerance)]
+        for failure in failures:
+            messages.print(f"[bold red]{failure}[/]")
+        if failures:
             raise typer.Exit(1)
+
+
+def emit(report: dict, output_format: Format, out: Path | None) -> None:
+    """The report on stdout (Rich tables or JSON) and, if asked, as a JSON file."""
+    text = json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    if output_format is Format.json:
+        typer.echo(text, nl=False)
+    else:
+        print_report(report, out_console())
+    if out is not None:
+        out.write_text(text, encoding="utf-8")
