@@ -20,6 +20,7 @@ from flashpoint.extract.events.analysis import DocumentAnalysis
 from flashpoint.extract.events.builder import EventMentionBuilder, StageFunctions
 from flashpoint.extract.events.kinds import KindClassifier, KindVocabulary
 from flashpoint.extract.events.lexicon import TriggerLexicon
+from flashpoint.extract.events.targets import TargetVocabulary
 from flashpoint.extract.events.triggers import TriggerMatcher
 from flashpoint.extract.places import Gazetteer, Geoparser, choose_event_location, to_place_out
 from flashpoint.extract.quantities import CountFinder, NumberVocabulary
@@ -51,6 +52,7 @@ class Knowledge:
     attribution: AttributionVocabulary
     numbers: NumberVocabulary
     actors: ActorDictionary
+    targets: TargetVocabulary
 
     @classmethod
     def load(cls, settings: Settings) -> Knowledge:
@@ -61,6 +63,7 @@ class Knowledge:
             attribution=AttributionVocabulary.load(extra),
             numbers=NumberVocabulary.load(extra),
             actors=ActorDictionary.load(extra),
+            targets=TargetVocabulary.load(extra),
         )
 
     def versions(self) -> dict[str, str]:
@@ -70,6 +73,7 @@ class Knowledge:
             "attribution": self.attribution.version,
             "numbers": self.numbers.version,
             "actors": self.actors.version,
+            "targets": self.targets.version,
         }
 
 
@@ -95,6 +99,7 @@ class Pipeline:
                 generic_actor=self._generic_actor,
                 actor_for_event=self._actor_for_event,
             ),
+            knowledge.targets,
         )
         lexicons = knowledge.versions() | {"time": self.times.version}
         self.version = __version__
@@ -159,12 +164,19 @@ class Pipeline:
 
 
 def _main_country(places) -> str | None:
-    """The country a document is mostly about: the most named country among its resolved places."""
-    counts = Counter(p.place.country for p in places if p.place is not None and p.place.country and not p.dateline)
-    if not counts:
+    """The country a document is mostly about: the most named among its resolved places, countries and provinces
+    counting double (they are rarely misread); ties go to the country named first."""
+    weights: Counter = Counter()
+    first: dict[str, int] = {}
+    for mention in places:
+        place = mention.place
+        if place is None or not place.country or mention.dateline:
+            continue
+        weights[place.country] += 2 if place.feature_code.startswith(("PCL", "ADM1")) else 1
+        first.setdefault(place.country, mention.start)
+    if not weights:
         return None
-    top = max(counts.values())
-    return min(c for c, n in counts.items() if n == top)
+    return max(weights, key=lambda c: (weights[c], -first[c]))
 
 
 def _model_name(nlp: Language) -> str:

@@ -41,7 +41,7 @@ def score_events(
     figure: Figure = "low",
 ) -> dict:
     """Score every document of ``gold`` against ``predictions`` (document id → events)."""
-    required = optional_found = optional_total = predicted = forgiven = hits = 0
+    required = optional_found = optional_total = predicted = forgiven = hits = extra = 0
     strict_pairs: list[tuple[GoldEvent, Event]] = []
     aligned_pairs: list[tuple[GoldEvent, Event]] = []
     confidence: list[tuple[float, bool]] = []
@@ -61,6 +61,7 @@ def score_events(
         hits += len(strict.pairs)
         predicted += len(counted) - len(doc_forgiven)
         forgiven += len(doc_forgiven)
+        extra += max(0, len(counted) - len(doc_forgiven) - len(golds))
         strict_pairs += [(golds[i], counted[j]) for i, j in strict.pairs]
         aligned_pairs += [(golds[i], counted[j]) for i, j in aligned.pairs]
         confidence += [(counted[j].confidence, j in matched_pred) for j in range(len(counted)) if j not in doc_forgiven]
@@ -80,6 +81,7 @@ def score_events(
         "recall": recall.as_dict(),
         "f1": f1(precision.rate, recall.rate),
         "spurious_per_document": round((predicted - hits) / documents, DIGITS) if documents else None,
+        "extra_per_document": round(extra / documents, DIGITS) if documents else None,
         "fields": {
             "strict": {k: v.as_dict() for k, v in field_scores(strict_pairs, conventions, figure).items()},
             "aligned": {k: v.as_dict() for k, v in field_scores(aligned_pairs, conventions, figure).items()},

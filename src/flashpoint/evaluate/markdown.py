@@ -13,7 +13,9 @@ their places agree (within the gold tolerance: 10 km for an exact place, 25 km f
 province; the same country for country-level gold; any place when the gold gives none) and their types agree
 (ACLED type, or PLOVER type for events that have only one). Pairs are chosen by an optimal one-to-one
 assignment (`scipy.optimize.linear_sum_assignment`), required gold events before optional ones. This
-**strict** matching gives precision, recall, F1, spurious events per document and calibration.
+**strict** matching gives precision, recall, F1, spurious events per document (predictions without a strict
+match) and calibration; extra events per document counts predictions beyond the number of gold events (a note
+describes one event: more predictions are over-generation, whether or not one of them matches).
 
 Field accuracies are shown twice: on the strict matches, and on an **aligned** pairing in which any gold and
 predicted event of the same document may pair (best-agreeing pairs first). Under strict matching the event

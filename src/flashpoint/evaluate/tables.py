@@ -62,6 +62,7 @@ def event_rows(events: dict) -> list[tuple[str, str]]:
         ("recall", rate_text(events["recall"])),
         ("F1", number_text(events["f1"])),
         ("spurious events per document", number_text(events["spurious_per_document"])),
+        ("extra events per document (beyond the gold count)", number_text(events.get("extra_per_document"))),
         ("unmatched PLOVER verbal events not counted", number_text(events["uncounted_unmatched_verbal"])),
         ("calibration error (ECE)", number_text(events["calibration"]["ece"])),
     ]

@@ -28,6 +28,7 @@ from flashpoint.extract.events.mention import (
     PlaceValue,
     TextSpan,
 )
+from flashpoint.extract.events.targets import TargetVocabulary
 from flashpoint.extract.events.triggers import TriggerMatch
 
 GenericActor = Callable[[str, "str | None"], Any]  # (kind, iso3) -> ActorRef-like, e.g. ("unidentified", "JOR")
@@ -58,15 +59,18 @@ class StageFunctions:
 
 
 class EventMentionBuilder:
-    def __init__(self, lexicon_version: str, kinds: KindClassifier, stages: StageFunctions):
+    def __init__(self, lexicon_version: str, kinds: KindClassifier, stages: StageFunctions,
+                 targets: TargetVocabulary | None = None):
         self.lexicon_version = lexicon_version
         self.kinds = kinds
         self.stages = stages
+        self.targets = targets
 
     def build(self, analysis: DocumentAnalysis, triggers: list[TriggerMatch]) -> list[EventMention]:
         doc = analysis.doc
         sentence_index = {s.start: n for n, s in enumerate(doc.sents)}
-        groups = group_triggers(doc, [t for t in triggers if _tells_happening(doc, t)])
+        disrupted = {t.head for t in triggers if t.entry.cls == "weapons"}
+        groups = group_triggers(doc, [t for t in triggers if _tells_happening(doc, t, disrupted)])
         counts_by_group = _assign_counts(doc, groups, analysis.counts)
         mentions = []
         for number, group in enumerate(groups):
@@ -82,9 +86,15 @@ class EventMentionBuilder:
         primary = group[0]
         token = doc[primary.head]
         sentence = token.sent
+        if all(t.entry.cls == "outcome" for t in group) and token.pos_ == "NOUN" and not any(
+            c.quantity.best or c.quantity.low for c in counts
+        ):
+            return None  # "no reports of fatalities", "the deaths": an outcome noun without a figure adds nothing
         actors = [a for a in analysis.actors if not _is_place(a, analysis.places)]
         agents, patients = self._arguments(doc, group, actors)
-        typed = type_happening(doc, group, [_party(a) for a in agents], [_party(p) for p in patients])
+        site = _attacked_site(doc, group, self.targets) if not patients else None
+        site_party = [Party("CVL", 7)] if site == "civilian" else [Party("MIL", None)] if site == "military" else []
+        typed = type_happening(doc, group, [_party(a) for a in agents], [_party(p) for p in patients] + site_party)
         if typed.event_type is None and typed.plover_type is None:
             return None
         places = [p for p in analysis.places if not _names_an_actor(doc, p, group)]
@@ -96,6 +106,10 @@ class EventMentionBuilder:
         event_iso3 = location.iso3 if location and location.iso3 else analysis.country
         actors = self._actors(doc, agents, patients, typed.event_type or primary.entry.cls, primary.entry.cls,
                               event_iso3, analysis.country)
+        if site == "civilian" and self.stages.generic_actor is not None:
+            victims = self.stages.generic_actor("civilians", event_iso3)
+            if victims is not None:
+                actors.append(_actor_from_ref("actor2", victims, None, event_iso3))
         mention = EventMention(
             doc_id=analysis.document.id,
             sentence=sentence_index[sentence.start],
@@ -205,6 +219,26 @@ class EventMentionBuilder:
                          found.acled_time_precision, found.ucdp_date_prec, tuple(found.flags))
 
 
+def _attacked_site(doc: Doc, group: list[TriggerMatch], targets: TargetVocabulary | None) -> str | None:
+    """'attacked the village of X', 'shelled army positions': the kind of site an attack with no named victims hit."""
+    if targets is None:
+        return None
+    for trigger in group:
+        if trigger.entry.cls not in {"attack", "mechanism", "fighting"}:
+            continue
+        token = doc[trigger.head]
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at"}
+                    for g in c.children if g.dep_ == "pobj"]
+        for target in objects:
+            words = {target.lemma_.lower(), target.lower_} | {c.lower_ for c in target.children if c.dep_ == "amod"}
+            if words & targets.military_sites:
+                return "military"
+            if words & targets.civilian_sites:
+                return "civilian"
+    return None
+
+
 def _specified(doc: Doc, mention: Any, actors: Sequence[Any]) -> Any:
     """'Fighters of the Rapid Support Forces': a generic actor word made specific by the group it belongs to."""
     if mention.ref.entry is not None and not mention.ref.entry.startswith(GENERIC_ENTRIES):
@@ -243,10 +277,13 @@ def _names_an_actor(doc: Doc, place: Any, group: list[TriggerMatch]) -> bool:
     return root.dep_ == "dobj" and root.head.i not in own
 
 
-def _tells_happening(doc: Doc, trigger: TriggerMatch) -> bool:
+def _tells_happening(doc: Doc, trigger: TriggerMatch, disrupted: set[int]) -> bool:
     """Drop triggers that describe, not tell: a noun inside a locative phrase ("next to a military convoy"),
-    a statement verb inside a subordinate or purpose clause ("marched to demand pay", "after accusing")."""
+    a statement verb inside a subordinate or purpose clause ("marched to demand pay", "after accusing"), a weapon
+    that was disrupted ("shot down a drone", "defused a roadside bomb")."""
     token = doc[trigger.head]
+    if trigger.entry.cls == "mechanism" and token.dep_ in {"dobj", "nsubjpass"} and token.head.i in disrupted:
+        return False
     if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS:
         return trigger.entry.violent and trigger.entry.cls != "mobilize" and token.head.lower_ in {"in", "at"}
     return not (trigger.entry.cls == "verbal" and token.dep_ in SUBORDINATE_DEPS)

@@ -11,6 +11,8 @@ from flashpoint.extract.events.triggers import TriggerMatch, neighbourhood
 from flashpoint.model.codebook import ACLED_SUBTYPES
 
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "CRM"})
+UNARMED_SECTORS = frozenset({"CVL", "PTY", "OPP", "PRO", "RIO", "REL", "EDU", "BUS", "MED", "NGO", "REF", "HLH"})
+FORCEFUL = frozenset({"outcome", "attack", "fighting", "mechanism"})
 STATE_SECTORS = frozenset({"MIL", "COP", "GOV", "SPY"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 PLOVER_MODE_BY_SUBTYPE = {
@@ -57,7 +59,16 @@ def type_happening(doc: Doc, group: Sequence[TriggerMatch], agents: Sequence[Par
     armed_patient = any(p.sector in ARMED_SECTORS for p in patients)
     state_agent = any(p.sector in STATE_SECTORS or p.acled_inter in {1, 8} for p in agents)
     armed_agent = any(p.sector in ARMED_SECTORS | {"GOV"} for p in agents)
-    if entry.cls in {"attack", "outcome"}:
+    crowd_patient = any(p.sector == "PRO" or p.acled_inter == 6 for p in patients)
+    parties = [*agents, *patients]
+    if entry.cls in FORCEFUL and crowd_patient:
+        event_type = "Protests"
+        lethal = "outcome" in classes or entry.id in {"open-fire", "shoot"}
+        sub_type = "Excessive force against protesters" if lethal else "Protest with intervention"
+    elif entry.cls in {"fighting", "attack"} and agents and all(p.sector in UNARMED_SECTORS for p in parties):
+        event_type = "Riots"
+        sub_type = "Violent demonstration" if any(p.sector == "PRO" for p in parties) else "Mob violence"
+    elif entry.cls in {"attack", "outcome"}:
         if civilians and not armed_patient:
             event_type, sub_type = "Violence against civilians", "Attack"
         elif armed_patient or (entry.id == "open-fire" and armed_agent):
@@ -77,6 +88,8 @@ def type_happening(doc: Doc, group: Sequence[TriggerMatch], agents: Sequence[Par
         plover_mode = entry.plover.get("mode")
     if event_type == "Battles" and plover_type == "ASSAULT" and plover_mode in {None, "targeted"}:
         plover_mode = "firearms"
+    if event_type == "Protests" and plover_type == "ASSAULT":
+        plover_mode = "crowd-control"
     context = tuple(entry.plover.get("context", ()))
     targeting = civilians and event_type in {"Violence against civilians", "Explosions/Remote violence"}
     return TypeCall(event_type, sub_type, plover_type, plover_mode, context, targeting)

@@ -1,7 +1,8 @@
 """Group the triggers of a sentence that tell one happening ("killed by shelling", "shelling and airstrikes").
 
-Two triggers belong together when a short path of argument edges joins their heads; clause boundaries
-(adverbial, complement and relative clauses) keep happenings apart.
+Two triggers belong together when they stand in the same clause ("clashes took place … amid regime shelling"),
+or a short path of argument edges joins their heads. Clause boundaries — a subordinated clause ("after gunmen
+killed …"), a complement clause, a coordinated clause with its own subject — keep happenings apart.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ JOINING_EDGES = frozenset({
     "acl", "npadvmod", "nmod", "dep", "oprd", "acomp", "cc",
 })
 MAX_PATH = 3
+SAME_CLAUSE = frozenset({"xcomp", "acl", "amod", "compound"})  # non-finite verbs inside their governor's clause
 CLASS_PRIORITY = (
     "mechanism", "fighting", "attack", "abduction", "sexual", "territory", "arrest", "riot", "intervention",
     "protest", "weapons", "property", "base", "agreement", "transfer", "group", "mobilize", "outcome",
@@ -38,13 +40,30 @@ def group_triggers(doc: Doc, triggers: list[TriggerMatch]) -> list[list[TriggerM
             second = triggers[j]
             if doc[first.head].sent.start != doc[second.head].sent.start:
                 break
-            if _joinable(first, second) and connected(doc[first.head], doc[second.head]):
+            if not _joinable(first, second):
+                continue
+            a, b = doc[first.head], doc[second.head]
+            if clause_head(a).i == clause_head(b).i or connected(a, b):
                 parent[find(j)] = find(i)
     groups: dict[int, list[TriggerMatch]] = {}
     for i, trigger in enumerate(triggers):
         groups.setdefault(find(i), []).append(trigger)
     ordered = [sorted(g, key=_priority) for g in groups.values()]
     return sorted(ordered, key=lambda g: min(t.start for t in g))
+
+
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause ``token`` belongs to; participles and control complements share their
+    governor's clause, subordinated and complement clauses and coordinated clauses with a subject have their own."""
+    current = token
+    for _ in range(40):
+        head = current.head
+        if head is current:
+            return current
+        if current.pos_ in {"VERB", "AUX"} and not _joins(current) and current.dep_ not in SAME_CLAUSE:
+            return current
+        current = head
+    return current
 
 
 def _joins(token: Token) -> bool:

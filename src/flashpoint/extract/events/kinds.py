@@ -28,6 +28,7 @@ class KindVocabulary:
     aggregate_heads: frozenset[str]
     aggregate_cues: tuple[str, ...]
     background_markers: frozenset[str]
+    background_modifiers: frozenset[str]
     anaphoric_determiners: frozenset[str]
     distinct_cues: frozenset[str]
 
@@ -77,6 +78,10 @@ class KindClassifier:
         aggregate = self._aggregate(trigger, verb, date_days, aggregate_count)
         if aggregate:
             return KindCall("aggregate", aggregate)
+        earlier = next((c.text for c in trigger.children
+                        if c.dep_ == "amod" and c.lower_ in self.vocab.background_modifiers), None)
+        if earlier and trigger.pos_ == "NOUN":
+            return KindCall("background", earlier)
         return KindCall("specific")
 
     def _negation(self, trigger: Token, verb: Token) -> str | None:

@@ -1,6 +1,7 @@
 """Blocking: which stored events a new report is compared with, so merging never compares all pairs.
 
-An event is filed under keys (type family, country or 1° grid cell, day) for every day it spans; a report probes
+An event is filed under keys (type family, country or 1° grid cell, day) for every day it spans (an undated
+report: the days before its publication); a report probes
 the keys of its own days ± ``WINDOW_DAYS``, its country and the 3×3 grid cells around its point. The number of
 candidates depends on how many events share a family, area and few days, not on the size of the store.
 """
@@ -20,7 +21,7 @@ def block_keys(event: EventFeatures) -> tuple[str, ...]:
     """The keys an event is filed under (empty for events that are never merged)."""
     if not event.mergeable:
         return ()
-    return _keys(event, _days(event.start, event.end), neighbours=False)
+    return _keys(event, _days(event.block_start, event.block_end), neighbours=False)
 
 
 def probe_keys(event: EventFeatures) -> tuple[str, ...]:
@@ -28,7 +29,7 @@ def probe_keys(event: EventFeatures) -> tuple[str, ...]:
     if not event.mergeable:
         return ()
     window = dt.timedelta(days=WINDOW_DAYS)
-    return _keys(event, _days(event.start - window, event.end + window), neighbours=True)
+    return _keys(event, _days(event.block_start - window, event.block_end + window), neighbours=True)
 
 
 def _keys(event: EventFeatures, days: list[dt.date], neighbours: bool) -> tuple[str, ...]:

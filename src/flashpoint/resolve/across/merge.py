@@ -6,7 +6,7 @@ headline values follow stated rules (docs/store.md):
 - type: the (type, sub-type) most documents give (ties: the earliest report); other readings stay as contested
   ``sub_event_type`` claims;
 - date and place: the most precise any report gives (ties: the earliest report);
-- actors: per role, the first report that names one with evidence;
+- actors: per role, the name most reports give (ties: one with evidence, then the earliest report);
 - fatalities / injured: ``low`` the lowest figure any report gives, ``high`` the highest, ``best`` the figure most
   documents give (ties: the latest published); each document's figure becomes a claim (its own claimant, else the
   outlet), and differing figures are all marked contested;
@@ -128,15 +128,19 @@ def _place_rank(place: dict) -> tuple:
 
 
 def _actors(records: list[dict]) -> list[dict]:
-    chosen: dict[str, dict] = {}
-    for record in records:
-        for actor in record["actors"]:
-            current = chosen.get(actor["role"])
-            if current is None or (not current["evidence"] and actor["evidence"]):
-                chosen[actor["role"]] = dict(actor)
-            elif current["name"] == actor["name"]:
-                current["evidence"] = sort_refs(current["evidence"] + actor["evidence"])
-    return [chosen[role] for role in ("actor1", "actor2", "assoc_actor1", "assoc_actor2") if role in chosen]
+    """actor1/actor2: the name most reports give (ties: one told with evidence, then the earliest report);
+    associated actors: every name any report gives."""
+    chosen = []
+    for role in ("actor1", "actor2", "assoc_actor1", "assoc_actor2"):
+        told = [(n, a) for n, r in enumerate(records) for a in r["actors"] if a["role"] == role]
+        votes = Counter(a["name"] for _, a in told)
+        ranked = sorted(told, key=lambda item: (-votes[item[1]["name"]], not item[1]["evidence"], item[0]))
+        names = list(dict.fromkeys(a["name"] for _, a in ranked))
+        for name in names if role.startswith("assoc") else names[:1]:
+            first = next(a for _, a in ranked if a["name"] == name)
+            chosen.append(dict(first, evidence=sort_refs([ref for _, a in told if a["name"] == name
+                                                          for ref in a["evidence"]])))
+    return chosen
 
 
 def _places(records: list[dict], location: dict | None) -> list[dict]:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from flashpoint.resolve.across.features import EventFeatures
 from flashpoint.resolve.across.text import TermStats, cosine
 
 EARTH_KM = 6371.0088
-SAME_PLACE_KM = {1: 5.0, 2: 25.0}  # by the coarser ACLED geo precision of the two
+VETO = -1.0  # a part at -1 (days apart, incompatible types, far apart or another province) rules a merge out
+SAME_POINT_KM = 1.0
+NEAR_KM = {1: 5.0, 2: 15.0}  # reach of a place by the coarser ACLED geo precision of the two
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ class MergePolicy:
     actors: float = 1.0
     fatalities: float = 0.5
     text: float = 2.0
-    threshold: float = 3.0
+    threshold: float = 3.5
     text_baseline: float = 0.15  # a cosine at this level counts as neither for nor against
 
 
@@ -37,19 +40,37 @@ class MatchScore:
     total: float
     parts: dict[str, float] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
+    vetoes: tuple[str, ...] = ()  # facts that rule a merge out whatever the score
 
     def explanation(self) -> dict:
-        return {"score": round(self.total, 3),
-                "parts": {k: round(v, 3) for k, v in sorted(self.parts.items())},
-                "reasons": dict(sorted(self.reasons.items()))}
+        found = {"score": round(self.total, 3),
+                 "parts": {k: round(v, 3) for k, v in sorted(self.parts.items())},
+                 "reasons": dict(sorted(self.reasons.items()))}
+        return found | ({"vetoes": list(self.vetoes)} if self.vetoes else {})
+
+
+class TextSimilarity(Protocol):
+    """A text similarity in [0, 1] of two events' evidence sentences (TF-IDF cosine by default)."""
+
+    version: str
+
+    def __call__(self, a: EventFeatures, b: EventFeatures, stats: TermStats) -> float: ...
+
+
+class TfIdfSimilarity:
+    version = "tfidf"
+
+    def __call__(self, a: EventFeatures, b: EventFeatures, stats: TermStats) -> float:
+        return cosine(a.terms, b.terms, stats)
 
 
 class PairScorer:
-    """Scores a report against a candidate event. ``version`` names the policy."""
+    """Scores a report against a candidate event. ``version`` names the policy and the text similarity."""
 
-    def __init__(self, policy: MergePolicy | None = None):
+    def __init__(self, policy: MergePolicy | None = None, text: TextSimilarity | None = None):
         self.policy = policy or MergePolicy()
-        self.version = self.policy.version
+        self.similarity = text or TfIdfSimilarity()
+        self.version = self.policy.version + ("" if text is None else f"+{self.similarity.version}")
 
     def score(self, a: EventFeatures, b: EventFeatures, stats: TermStats) -> MatchScore:
         parts, reasons = {}, {}
@@ -65,18 +86,19 @@ class PairScorer:
             reasons[name] = reason
         policy = self.policy
         total = sum(getattr(policy, name) * value for name, value in parts.items())
-        return MatchScore(total, parts, reasons)
+        vetoes = tuple(reasons[name] for name in ("date", "type", "place") if parts[name] <= VETO)
+        return MatchScore(total, parts, reasons, vetoes)
 
     def same(self, score: MatchScore) -> bool:
-        return score.total >= self.policy.threshold
+        return not score.vetoes and score.total >= self.policy.threshold
 
     def _text(self, a: EventFeatures, b: EventFeatures, stats: TermStats) -> tuple[float, str]:
         if not a.terms or not b.terms:
             return 0.0, "no text"
-        value = cosine(a.terms, b.terms, stats)
+        value = self.similarity(a, b, stats)
         base = self.policy.text_baseline
         scaled = (value - base) / (1 - base) if value >= base else (value - base) / base
-        return scaled, f"tf-idf cosine {value:.2f}"
+        return scaled, f"{self.similarity.version} cosine {value:.2f}"
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -87,6 +109,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def place_similarity(a: EventFeatures, b: EventFeatures) -> tuple[float, str]:
+    """Same named place: 1; another place within reach of the coarser precision: 0.3; farther: down to -1."""
     if not a.located or not b.located:
         if a.iso3 and b.iso3 and a.iso3 != b.iso3:
             return -0.5, f"different countries {a.iso3}/{b.iso3}"
@@ -99,10 +122,12 @@ def place_similarity(a: EventFeatures, b: EventFeatures) -> tuple[float, str]:
             return (0.3, f"same province {a.admin1}, one place is only the province") if same else (
                 -1.0, f"different provinces {a.admin1}/{b.admin1}")
         return (0.2, f"{km:.0f} km, one place is only a region") if km <= 150 else (-1.0, f"{km:.0f} km apart")
-    near = SAME_PLACE_KM[coarse]
+    if (a.geonameid is not None and a.geonameid == b.geonameid) or km <= SAME_POINT_KM:
+        return 1.0, f"same place ({km:.1f} km)"
+    near = NEAR_KM[coarse]
     if km <= near:
-        return 1.0 - 0.5 * km / near, f"{km:.1f} km apart (precision {coarse})"
-    return max(-1.0, -(km - near) / (2 * near)), f"{km:.0f} km apart (precision {coarse})"
+        return 0.3, f"different places {km:.1f} km apart (precision {coarse})"
+    return max(-1.0, -(km - near) / (2 * near)), f"different places {km:.0f} km apart (precision {coarse})"
 
 
 def date_similarity(a: EventFeatures, b: EventFeatures) -> tuple[float, str]:
@@ -123,9 +148,9 @@ def type_similarity(a: EventFeatures, b: EventFeatures) -> tuple[float, str]:
     if a.sub_event_type is not None and a.sub_event_type == b.sub_event_type:
         return 1.0, f"both {a.sub_event_type}"
     if a.event_type is not None and a.event_type == b.event_type:
-        return 0.5, f"both {a.event_type}"
+        return 0.0, f"both {a.event_type}, told as {a.sub_event_type}/{b.sub_event_type}"
     if a.family == b.family:
-        return 0.0, f"compatible types {a.event_type}/{b.event_type}"
+        return -0.5, f"compatible types {a.event_type}/{b.event_type}"
     return -1.0, "incompatible types"
 
 

@@ -21,15 +21,20 @@ IDF_PRIOR = 20  # pseudo-documents: with few reports stored, every term weighs a
 
 def event_terms(event: Event) -> Counter[str]:
     """Term counts of the event's outermost evidence spans (sentences), lower-cased, stop words removed."""
+    return Counter(terms(event_text(event)))
+
+
+def event_text(event: Event) -> str:
+    """The event's outermost evidence spans (its sentences) in document order, joined by spaces."""
     spans = sorted(event.evidence.values(), key=lambda s: (s.doc, s.start, -s.end))
-    counts: Counter[str] = Counter()
+    kept: list[str] = []
     covered: tuple[str, int] | None = None
     for span in spans:
         if covered is not None and covered[0] == span.doc and span.end <= covered[1]:
             continue
         covered = (span.doc, span.end)
-        counts.update(terms(span.text))
-    return counts
+        kept.append(span.text)
+    return " ".join(kept)
 
 
 def terms(text: str) -> list[str]:
