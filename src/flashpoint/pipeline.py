@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from flashpoint import __version__
 from flashpoint.extract.actors import ActorDictionary, ActorNormalizer, arguments_of, find_actor_mentions
-from flashpoint.extract.claims import AttributionVocabulary, DocumentAttribution
+from flashpoint.extract.claims import AttributionVocabulary, DocumentAttribution, responsibility_claims
 from flashpoint.extract.events.analysis import DocumentAnalysis
 from flashpoint.extract.events.builder import EventMentionBuilder, StageFunctions
 from flashpoint.extract.events.kinds import KindClassifier, KindVocabulary
@@ -25,6 +26,7 @@ from flashpoint.extract.events.triggers import TriggerMatcher
 from flashpoint.extract.places import Gazetteer, Geoparser, choose_event_location, to_place_out
 from flashpoint.extract.quantities import CountFinder, NumberVocabulary
 from flashpoint.extract.time import TimeResolver, aspect, event_time
+from flashpoint.extract.values import ActorValue, TextSpan
 from flashpoint.model import Document, Event, PlaceOut
 from flashpoint.nlp import load_pipeline
 from flashpoint.resolve.assemble import ExtractorInfo
@@ -32,7 +34,8 @@ from flashpoint.resolve.within import resolve_document
 from flashpoint.settings import Settings
 
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-CROWDS = {"Protests": "protesters", "Riots": "rioters"}
+CROWDS = MappingProxyType({"Protests": "protesters", "Riots": "rioters"})
+GENERIC_ACTOR_TEXT = MappingProxyType({"unidentified": "unidentified armed group", "civilians": "civilians"})
 
 
 @dataclass
@@ -121,18 +124,24 @@ class Pipeline:
     def extract(self, document: Document, doc: Doc) -> DocumentResult:
         places = self.geoparser.parse(doc)
         country = _main_country(places)
+        actors = find_actor_mentions(doc, self.normalizer, doc_country=country)
+        attribution = DocumentAttribution(doc, self.knowledge.attribution, self._country_of)
         analysis = DocumentAnalysis(
             document=document,
             doc=doc,
             places=places,
             times=self.times.find(doc, document.published),
             counts=self.counts.find(doc),
-            actors=find_actor_mentions(doc, self.normalizer, doc_country=country),
-            attribution=DocumentAttribution(doc, self.knowledge.attribution, self._country_of),
+            actors=actors,
+            attribution=attribution,
             country=country,
         )
         mentions = self.builder.build(analysis, self.triggers.find(doc))
-        events = resolve_document(mentions, document, self.extractor)
+        responsibility = responsibility_claims(
+            doc, self.knowledge.attribution, attribution, actors,
+            lambda mention: self._perpetrator(mention, doc, country),
+        )
+        events = resolve_document(mentions, document, self.extractor, responsibility)
         warnings = [] if document.published else ["no publication date: relative dates are unresolved"]
         return DocumentResult(document, events, [to_place_out(p) for p in places], warnings)
 
@@ -152,9 +161,20 @@ class Pipeline:
             ref = self.normalizer.crowd(ref, crowd, event_country=iso3)
         return ref
 
+    def _perpetrator(self, mention, doc: Doc, iso3: str | None) -> ActorValue:
+        """An actor named as (possibly) responsible for a violent happening, as ACLED would name it."""
+        ref = self._actor_for_event(mention, doc, "Explosions/Remote violence", iso3, iso3)
+        span = TextSpan(mention.start, mention.end, mention.text)
+        return ActorValue("actor1", ref.name, mention.text, span, ref.country, ref.sector, ref.acled_inter,
+                          ref.wikidata)
+
     def _generic_actor(self, kind: str, iso3: str | None):
-        """An actor the text implies but does not name, e.g. the unidentified perpetrator of an attack."""
-        return self.normalizer.normalize("unidentified armed group", event_country=iso3, doc_country=iso3)
+        """An actor the text implies but does not name: the unidentified perpetrator of an attack, the police
+        who made arrests, the civilians of an attacked village."""
+        if kind == "police" and iso3:
+            return self.normalizer.state("pol", iso3, event_country=iso3)
+        text = GENERIC_ACTOR_TEXT.get(kind, kind)
+        return self.normalizer.normalize(text, event_country=iso3, doc_country=iso3)
 
     def _country_of(self, word: str) -> str | None:
         """ISO3 of a demonym ("Turkish") or a country name ("Turkey's")."""

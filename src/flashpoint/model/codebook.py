@@ -19,6 +19,13 @@ ACLED_SUBTYPES: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
 ACLED_DISORDER: MappingProxyType[str, str] = MappingProxyType(
     {event: spec["disorder_type"] for event, spec in _ACLED["event_types"].items()}
 )
+ACLED_ESCALATION: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
+    {event: tuple(spec["escalation"]) for event, spec in _ACLED["event_types"].items() if "escalation" in spec}
+)
+ACLED_ABSORBS: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType(
+    {event: MappingProxyType(dict(spec["absorbs"])) for event, spec in _ACLED["event_types"].items()
+     if "absorbs" in spec}
+)
 ACLED_INTER_LABELS: MappingProxyType[int, str] = MappingProxyType(
     {int(code): label for code, label in _ACLED["inter_codes"].items()}
 )
@@ -35,4 +42,4 @@ PloverType = Literal[tuple(PLOVER_MODES)]  # type: ignore[valid-type]
 PloverContext = Literal[PLOVER_CONTEXTS]  # type: ignore[valid-type]
 Sector = Literal[tuple(SECTORS)]  # type: ignore[valid-type]
 
-CODEBOOK_VERSIONS = {"acled": _ACLED["version"], "plover": _PLOVER["version"]}
+CODEBOOK_VERSIONS = MappingProxyType({"acled": _ACLED["version"], "plover": _PLOVER["version"]})

@@ -60,7 +60,7 @@ def assemble(cluster: Cluster, document: Document, extractor: ExtractorInfo) -> 
         "injured": injured,
         "counts": _counts(mentions, book, aggregate, extractor.generic_people),
         "claims": _mechanism_claims(mentions, book) + fatality_claims + injured_claims
-        + _perpetrator_claims(mentions, book),
+        + _perpetrator_claims(mentions, cluster.responsibility, book),
         "sources": [{"doc": document.id, "outlet": document.outlet, "url": document.url,
                      "published": document.published, "title": document.title}],
         "confidence": _confidence(mentions),
@@ -95,7 +95,9 @@ def _headline_type(mentions: list[EventMention], lead: EventMention) -> tuple[st
 
     A protest absorbs the arrest of its protesters and takes its gravest sub-type; otherwise each source votes once
     for each type it states (unattributed text is one source; vague mentions such as "the attack" vote only when
-    nothing more specific is said), and ties go to the type told first.
+    nothing more specific is said), and ties go to the type told first. Within the type, the family of means most
+    sources state wins (shelling vs airstrike), and within it the most specific means (a suicide car bomb over a
+    blast).
     """
     typed = [m for m in mentions if m.event_type and m.trigger_class != "outcome"]
     telling = [m for m in typed if not _vague(m)]
@@ -109,17 +111,23 @@ def _headline_type(mentions: list[EventMention], lead: EventMention) -> tuple[st
         order = ACLED_ESCALATION.get(event_type, tuple(subs))
         sub_type = min(subs, key=lambda s: order.index(s) if s in order else len(order))
         return event_type, sub_type, absorbing[0]
-    votes: Counter = Counter()
-    for _, event_type, sub_type in {(_source(m), m.event_type, m.sub_event_type) for m in stated}:
-        votes[event_type, sub_type] += 1
-    type_votes: Counter = Counter()
-    for (event_type, _), n in votes.items():
-        type_votes[event_type] += n
+    type_votes = Counter(t for _, t in {(_source(m), m.event_type) for m in stated})
     first_told = {m.event_type: i for i, m in reversed(list(enumerate(stated)))}
     event_type = max(type_votes, key=lambda t: (type_votes[t], -first_told[t]))
     candidates = [m for m in stated if m.event_type == event_type]
-    chosen = max(candidates, key=lambda m: (votes[m.event_type, m.sub_event_type], -candidates.index(m)))
+    family_votes = Counter(f for _, f in {(_source(m), _family(m)) for m in candidates})
+    first_family = {_family(m): i for i, m in reversed(list(enumerate(candidates)))}
+    family = max(family_votes, key=lambda f: (family_votes[f], -first_family[f]))
+    chosen = min((m for m in candidates if _family(m) == family), key=lambda m: (_rank(m), _key(m)))
     return event_type, chosen.sub_event_type, chosen
+
+
+def _family(mention: EventMention) -> str:
+    return mention.mechanisms[0].family or mention.trigger_entry if mention.mechanisms else mention.trigger_entry
+
+
+def _rank(mention: EventMention) -> int:
+    return mention.mechanisms[0].rank if mention.mechanisms else 5
 
 
 def _vague(mention: EventMention) -> bool:
@@ -244,10 +252,12 @@ def _mechanism_claims(mentions: list[EventMention], book: EvidenceBook) -> list[
             claim = stated.setdefault(key, {
                 "attribute": "mechanism", "value": means.label, "status": "current", "stance": None,
                 "claimant": claimant_dict(mention.claimant), "evidence": [], "_vague": means.vague,
+                "_family": means.family,
             })
             claim["evidence"].append(book.ref(mention.doc_id, means.span))
     claims = [c for c in stated.values() if not c.pop("_vague")]
-    if len({c["value"] for c in claims}) > 1 and len({_claimant_key(c) for c in claims}) > 1:
+    families = [c.pop("_family") for c in claims]
+    if len(set(families)) > 1 and len({_claimant_key(c) for c in claims}) > 1:
         for claim in claims:
             claim["status"] = "contested"
     if not any(c["claimant"] for c in claims) and len({c["value"] for c in claims}) < 2:
@@ -255,23 +265,33 @@ def _mechanism_claims(mentions: list[EventMention], book: EvidenceBook) -> list[
     return claims
 
 
-def _perpetrator_claims(mentions: list[EventMention], book: EvidenceBook) -> list[dict]:
-    stated: dict[tuple[str, str], dict] = {}
+def _perpetrator_claims(mentions: list[EventMention], responsibility: list, book: EvidenceBook) -> list[dict]:
+    """Who did it, per source: named perpetrators, and responsibility statements (claimed, accused, suspected,
+    denied, or 'no one has claimed it')."""
+    stated: dict[tuple, dict] = {}
     for mention in sorted(mentions, key=_key):
-        agents = [a for a in mention.actors if a.role == "actor1" and a.span is not None]
-        for actor in agents + mention.perpetrator_claims:
-            key = (actor.name, _source(mention))
+        for actor in (a for a in mention.actors if a.role == "actor1" and a.span is not None):
+            key = (actor.name, _source(mention), actor.stance)
             claim = stated.setdefault(key, {
                 "attribute": "perpetrator", "value": actor.name, "status": "current",
                 "stance": actor.stance or ("reported" if mention.claimant else None),
                 "claimant": claimant_dict(mention.claimant), "evidence": [],
             })
             claim["evidence"].append(book.ref(mention.doc_id, actor.span))
+    doc_id = mentions[0].doc_id
+    for statement in responsibility:
+        actor = statement.actor
+        key = (actor.name if actor else None, statement.claimant.key if statement.claimant else "", statement.stance)
+        claim = stated.setdefault(key, {
+            "attribute": "perpetrator", "value": actor.name if actor else None, "status": "current",
+            "stance": statement.stance, "claimant": claimant_dict(statement.claimant), "evidence": [],
+        })
+        claim["evidence"].append(book.ref(doc_id, actor.span if actor and actor.span else statement.cue))
     claims = list(stated.values())
     for claim in claims:
         if claim["stance"] == "denied":
             claim["status"] = "denied"
-    asserted = [c for c in claims if c["status"] != "denied"]
+    asserted = [c for c in claims if c["status"] != "denied" and c["value"] is not None]
     disputed = len({c["value"] for c in asserted}) > 1 and len({_claimant_key(c) for c in asserted}) > 1
     if disputed:
         for claim in asserted:

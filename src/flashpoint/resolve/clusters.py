@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from flashpoint.extract.claims import ResponsibilityClaim
 from flashpoint.extract.events.mention import EventMention
 from flashpoint.model.codebook import ACLED_ABSORBS
 
@@ -26,6 +27,7 @@ MAX_VERBAL_GAP = 2
 @dataclass
 class Cluster:
     mentions: list[EventMention] = field(default_factory=list)
+    responsibility: list[ResponsibilityClaim] = field(default_factory=list)
 
     @property
     def first(self) -> EventMention:
@@ -34,6 +36,9 @@ class Cluster:
     @property
     def last_sentence(self) -> int:
         return self.mentions[-1].sentence
+
+    def last_sentence_before(self, sentence: int) -> int:
+        return max((m.sentence for m in self.mentions if m.sentence <= sentence), default=-1)
 
 
 def cluster_mentions(mentions: list[EventMention]) -> list[Cluster]:
@@ -131,10 +136,15 @@ def _absorbs(crowd_event: EventMention, other: EventMention) -> bool:
 
 
 def _kinds_agree(cluster: Cluster, mention: EventMention) -> bool:
+    """Same kind; a definite reference may cross between today's and an earlier happening only when it carries
+    a date of its own that fits."""
     kinds = {m.kind for m in cluster.mentions}
     factual = {"specific", "background"}
     if mention.kind in factual:
-        return bool(kinds & factual) and (mention.kind in kinds or mention.anaphoric)
+        if mention.kind in kinds:
+            return True
+        own_date = mention.date is not None and mention.date.span is not None
+        return bool(kinds & factual) and mention.anaphoric and own_date
     return mention.kind in kinds
 
 
@@ -232,3 +242,22 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * r * math.asin(math.sqrt(a))
+
+
+RESPONSIBILITY_REACH = 3  # sentences back from a responsibility statement to the happening it is about
+
+
+def attach_responsibility(clusters: list[Cluster], claims: list[ResponsibilityClaim]) -> None:
+    """Give each responsibility statement to the violent happening it is about: one told in the same sentence,
+    else the latest one told within a few sentences before it."""
+    for claim in claims:
+        candidates = [
+            c for c in clusters
+            if c.first.violent and c.first.kind in {"specific", "background"}
+            and any(claim.sentence - RESPONSIBILITY_REACH <= m.sentence <= claim.sentence for m in c.mentions)
+        ]
+        if not candidates:
+            continue
+        same = [c for c in candidates if any(m.sentence == claim.sentence for m in c.mentions)]
+        chosen = same[0] if same else max(candidates, key=lambda c: c.last_sentence_before(claim.sentence))
+        chosen.responsibility.append(claim)

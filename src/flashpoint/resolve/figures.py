@@ -7,12 +7,14 @@ Figures are never averaged.
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from flashpoint.extract.events.mention import CountValue, EventMention
 from flashpoint.extract.quantities.tally import tally, value
 from flashpoint.resolve.claimants import claimant_dict
 from flashpoint.resolve.evidence import EvidenceBook
 
-ATTRIBUTES = {"killed": "fatalities", "injured": "injured"}
+ATTRIBUTES = MappingProxyType({"killed": "fatalities", "injured": "injured"})
 UNSPECIFIED = "unspecified number"
 
 

@@ -9,10 +9,11 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.extract.claims.quotes import QuoteIndex
 from flashpoint.extract.claims.vocabulary import AttributionVocabulary
-from flashpoint.extract.events.mention import ClaimantRef, TextSpan
+from flashpoint.extract.values import ClaimantRef, TextSpan
 
 CountryOf = Callable[[str], "str | None"]
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+NOBODY = frozenset({"nobody", "none", "noone"})
 COREF_SENTENCES = 4
 CLAUSE_EDGES = frozenset({"ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "attr", "oprd", "pcomp", "pobj",
                           "prep", "acomp", "csubj", "relcl", "acl", "nsubj", "nsubjpass", "appos", "npadvmod",
@@ -133,6 +134,8 @@ class DocumentAttribution:
     def _claimant_from(self, head: Token, sentence: Span) -> ClaimantRef | None:
         if head.lower_ in PRONOUNS:
             return self._antecedent(head)
+        if any(c.dep_ == "det" and c.lower_ in {"no", "none"} for c in head.children) or head.lower_ in NOBODY:
+            return None  # "no group has claimed it": nobody is speaking
         phrase = _phrase(head)
         if head.lemma_.lower() in self.vocab.statement_nouns:
             issuer = [t for c in head.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}

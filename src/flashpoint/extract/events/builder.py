@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -41,9 +42,13 @@ SUBORDINATE_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "pcomp", "amod",
 GENERIC_ENTRIES = ("actor_nouns.",)  # dictionary rows for generic actor words ("gunmen", "fighters")
 FACTUAL_ORDER = ("specific", "negated", "aggregate", "generic", "hypothetical")
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-BASE_CONFIDENCE = {"mechanism": 0.7, "fighting": 0.65, "attack": 0.6, "abduction": 0.65, "sexual": 0.6,
+# ACLED's convention for a happening whose text names no perpetrator: an unidentified armed group attacks,
+# police arrest
+IMPLIED_ACTOR1 = MappingProxyType({**dict.fromkeys(VIOLENT, "unidentified"), "territory": "unidentified",
+                                   "arrest": "police"})
+BASE_CONFIDENCE = MappingProxyType({"mechanism": 0.7, "fighting": 0.65, "attack": 0.6, "abduction": 0.65, "sexual": 0.6,
                    "territory": 0.55, "outcome": 0.5, "protest": 0.6, "riot": 0.55, "arrest": 0.6,
-                   "verbal": 0.45, "mobilize": 0.45, "agreement": 0.5}
+                   "verbal": 0.45, "mobilize": 0.45, "agreement": 0.5})
 
 
 @dataclass(frozen=True)
@@ -101,7 +106,8 @@ class EventMentionBuilder:
         location, others = self._location(doc, group, places, sentence)
         date = self._date(doc, token, analysis)
         aspect = self.stages.aspect(token) if self.stages.aspect else None
-        days = (date.end - date.start).days + 1 if date and date.start and date.end else None
+        stated = date is not None and date.span is not None and date.start is not None and date.end is not None
+        days = (date.end - date.start).days + 1 if stated else None
         call = self._kind(doc, group, aspect, days, any(c.aggregate for c in counts))
         event_iso3 = location.iso3 if location and location.iso3 else analysis.country
         actors = self._actors(doc, agents, patients, typed.event_type or primary.entry.cls, primary.entry.cls,
@@ -171,7 +177,7 @@ class EventMentionBuilder:
         for key in set(agents) & set(patients):
             del patients[key]
         for key, mention in list(agents.items()):
-            if _modifies_outcome(doc, mention, group):
+            if _modifies_outcome(doc, mention, group) or _names_target(doc, mention, group):
                 patients.setdefault(key, agents.pop(key))
         return list(agents.values()), list(patients.values())
 
@@ -185,8 +191,9 @@ class EventMentionBuilder:
                     ref = self.stages.actor_for_event(mention, doc, event_type, iso3, doc_iso3)
                 span = TextSpan(mention.start, mention.end, mention.text)
                 values.append(_actor_from_ref(role if number == 0 else assoc, ref, span, iso3))
-        if (event_type in VIOLENT or cls == "territory") and not agents and self.stages.generic_actor:
-            ref = self.stages.generic_actor("unidentified", iso3)
+        implied = IMPLIED_ACTOR1.get(event_type) or IMPLIED_ACTOR1.get(cls)
+        if implied and not agents and self.stages.generic_actor:
+            ref = self.stages.generic_actor(implied, iso3)
             if ref is not None:
                 values.insert(0, _actor_from_ref("actor1", ref, None, iso3))
         return values
@@ -258,6 +265,14 @@ def _is_place(actor: Any, places: Sequence[Any]) -> bool:
     if actor.ref.entry is not None or (actor.ref.person is False and actor.ref.sector is not None):
         return False
     return any(p.place is not None and p.start <= actor.start and actor.end <= p.end + 1 for p in places)
+
+
+def _names_target(doc: Doc, mention: Any, group: list[TriggerMatch]) -> bool:
+    """'a Turkish bus attack', 'the church bombing': civilians named as a modifier of a noun trigger are its
+    target, not its perpetrator."""
+    head = doc[mention.head]
+    nouns = {t.head for t in group if doc[t.head].pos_ == "NOUN"}
+    return mention.ref.sector == "CVL" and head.dep_ in {"compound", "amod", "nmod"} and head.head.i in nouns
 
 
 def _modifies_outcome(doc: Doc, mention: Any, group: list[TriggerMatch]) -> bool:
@@ -372,7 +387,8 @@ def _mechanisms(doc: Doc, group: list[TriggerMatch], sub_type: str | None) -> li
         acled = trigger.entry.acled or (None, None)
         own_sub = sub_type if trigger is group[0] else acled[1]
         found.append(MechanismValue(trigger.entry.id, trigger.entry.label, doc[trigger.start : trigger.end].text,
-                                    _span(doc, trigger.start, trigger.end), acled[0], own_sub, trigger.entry.vague))
+                                    _span(doc, trigger.start, trigger.end), acled[0], own_sub, trigger.entry.vague,
+                                    trigger.entry.family or trigger.entry.id, trigger.entry.rank))
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from spacy.tokens import Doc
 
@@ -15,7 +16,7 @@ UNARMED_SECTORS = frozenset({"CVL", "PTY", "OPP", "PRO", "RIO", "REL", "EDU", "B
 FORCEFUL = frozenset({"outcome", "attack", "fighting", "mechanism"})
 STATE_SECTORS = frozenset({"MIL", "COP", "GOV", "SPY"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-PLOVER_MODE_BY_SUBTYPE = {
+PLOVER_MODE_BY_SUBTYPE = MappingProxyType({
     "Air/drone strike": "aerial",
     "Shelling/artillery/missile attack": "heavy-weapons",
     "Remote explosive/landmine/IED": "explosives",
@@ -24,7 +25,7 @@ PLOVER_MODE_BY_SUBTYPE = {
     "Chemical weapon": "unconventional",
     "Sexual violence": "sexual",
     "Abduction/forced disappearance": "abduct",
-}
+})
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ JOINING_EDGES = frozenset({
     "acl", "npadvmod", "nmod", "dep", "oprd", "acomp", "cc",
 })
 MAX_PATH = 3
+DESCRIPTIVE_DEPS = frozenset({"amod", "acl", "relcl", "appos"})
 SAME_CLAUSE = frozenset({"xcomp", "acl", "amod", "compound"})  # non-finite verbs inside their governor's clause
 CLASS_PRIORITY = (
     "mechanism", "fighting", "attack", "abduction", "sexual", "territory", "arrest", "riot", "intervention",
@@ -23,6 +24,8 @@ CLASS_PRIORITY = (
     "displacement", "verbal",
 )
 NEVER_JOIN = frozenset({"verbal", "displacement"})
+VIOLENT_CLASSES = frozenset({"mechanism", "fighting", "attack", "outcome", "abduction", "sexual", "territory"})
+STRATEGIC_CLASSES = frozenset({"arrest", "agreement", "mobilize", "base", "property", "group", "transfer"})
 
 
 def group_triggers(doc: Doc, triggers: list[TriggerMatch]) -> list[list[TriggerMatch]]:
@@ -35,6 +38,7 @@ def group_triggers(doc: Doc, triggers: list[TriggerMatch]) -> list[list[TriggerM
             i = parent[i]
         return i
 
+    heads = {t.head for t in triggers}
     for i, first in enumerate(triggers):
         for j in range(i + 1, len(triggers)):
             second = triggers[j]
@@ -43,7 +47,7 @@ def group_triggers(doc: Doc, triggers: list[TriggerMatch]) -> list[list[TriggerM
             if not _joinable(first, second):
                 continue
             a, b = doc[first.head], doc[second.head]
-            if clause_head(a).i == clause_head(b).i or connected(a, b):
+            if clause_head(a, heads).i == clause_head(b, heads).i or connected(a, b):
                 parent[find(j)] = find(i)
     groups: dict[int, list[TriggerMatch]] = {}
     for i, trigger in enumerate(triggers):
@@ -52,14 +56,18 @@ def group_triggers(doc: Doc, triggers: list[TriggerMatch]) -> list[list[TriggerM
     return sorted(ordered, key=lambda g: min(t.start for t in g))
 
 
-def clause_head(token: Token) -> Token:
+def clause_head(token: Token, triggers: frozenset[int] | set[int] = frozenset()) -> Token:
     """The verb heading the clause ``token`` belongs to; participles and control complements share their
-    governor's clause, subordinated and complement clauses and coordinated clauses with a subject have their own."""
+    governor's clause, subordinated and complement clauses and coordinated clauses with a subject have their own.
+    A description of a participant ("a group responsible for deadly attacks") is its own scope: the noun it
+    describes is returned, unless that noun is itself a trigger."""
     current = token
     for _ in range(40):
         head = current.head
         if head is current:
             return current
+        if current.dep_ in DESCRIPTIVE_DEPS and head.pos_ in {"NOUN", "PROPN"} and head.i not in triggers:
+            return head
         if current.pos_ in {"VERB", "AUX"} and not _joins(current) and current.dep_ not in SAME_CLAUSE:
             return current
         current = head
@@ -84,10 +92,12 @@ def _joins(token: Token) -> bool:
 
 
 def _joinable(first: TriggerMatch, second: TriggerMatch) -> bool:
+    """Statements never join other triggers; a strategic development (arrests, a deployment) is never part of a
+    violent happening told in the same clause ("arrested in connection with the blast")."""
     classes = {first.entry.cls, second.entry.cls}
     if classes & NEVER_JOIN:
         return first.entry.id == second.entry.id
-    return True
+    return not (classes & VIOLENT_CLASSES and classes & STRATEGIC_CLASSES)
 
 
 def _priority(trigger: TriggerMatch) -> tuple[int, int, int]:

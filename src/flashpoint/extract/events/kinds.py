@@ -75,7 +75,7 @@ class KindClassifier:
         hypothetical = self._hypothetical(trigger, verb, aspect)
         if hypothetical:
             return KindCall("hypothetical", hypothetical)
-        aggregate = self._aggregate(trigger, verb, date_days, aggregate_count)
+        aggregate = self._aggregate(trigger, verb, date_days, aggregate_count, aspect)
         if aggregate:
             return KindCall("aggregate", aggregate)
         earlier = next((c.text for c in trigger.children
@@ -131,9 +131,12 @@ class KindClassifier:
                 return ancestor.text
         return None
 
-    def _aggregate(self, trigger: Token, verb: Token, date_days: int | None, aggregate_count: bool) -> str | None:
+    def _aggregate(self, trigger: Token, verb: Token, date_days: int | None, aggregate_count: bool,
+                   aspect: str | None = None) -> str | None:
         if aggregate_count:
             return "total"
+        if aspect == "perfect" and trigger.tag_ == "NNS" and date_days is None:
+            return "undated plural"  # "dozens have been killed in sectarian clashes"
         if date_days is not None and date_days > 31:
             return f"{date_days}-day span"
         head = trigger.head

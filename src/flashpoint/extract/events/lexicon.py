@@ -35,6 +35,7 @@ class TriggerEntry:
     rank: int = 5
     label: str = ""
     vague: bool = False
+    family: str | None = None
 
     @property
     def violent(self) -> bool:
@@ -93,6 +94,7 @@ def _entry(raw: dict) -> TriggerEntry:
         rank=int(raw.get("rank", 5)),
         label=str(raw.get("label", raw["id"])),
         vague=bool(raw.get("vague", False)),
+        family=raw.get("family"),
     )
 
 
