@@ -25,7 +25,7 @@ from flashpoint.extract.events.targets import TargetVocabulary
 from flashpoint.extract.events.triggers import TriggerMatcher
 from flashpoint.extract.places import Gazetteer, Geoparser, choose_event_location, to_place_out
 from flashpoint.extract.quantities import CountFinder, NumberVocabulary
-from flashpoint.extract.time import TimeResolver, aspect, event_time
+from flashpoint.extract.time import TimeResolver
 from flashpoint.extract.values import ActorValue, TextSpan
 from flashpoint.model import Document, Event, PlaceOut
 from flashpoint.nlp import load_pipeline
@@ -87,7 +87,7 @@ class Pipeline:
         self.knowledge = knowledge
         self.gazetteer = gazetteer
         self.geoparser = Geoparser(gazetteer)
-        self.times = TimeResolver()
+        self.times = TimeResolver(lexicon_dir=settings.lexicon_dir)
         self.counts = CountFinder(knowledge.numbers)
         self.normalizer = ActorNormalizer(knowledge.actors)
         self.triggers = TriggerMatcher(knowledge.triggers)
@@ -96,8 +96,8 @@ class Pipeline:
             KindClassifier(knowledge.kinds),
             StageFunctions(
                 choose_location=choose_event_location,
-                event_time=event_time,
-                aspect=self._aspect,
+                event_time=self.times.event_time,
+                aspect=self.times.aspect,
                 arguments_of=self._arguments_of,
                 generic_actor=self._generic_actor,
                 actor_for_event=self._actor_for_event,
@@ -147,9 +147,6 @@ class Pipeline:
 
     def _arguments_of(self, doc: Doc, trigger, mentions):
         return arguments_of(doc, trigger, mentions, roles=self.knowledge.actors.roles)
-
-    def _aspect(self, token) -> str:
-        return aspect(token, self.times.vocabulary)
 
     def _actor_for_event(self, mention, doc: Doc, event_type: str, iso3: str | None, doc_iso3: str | None):
         """The actor as ACLED names it in this event: state forces abroad, a country's military, protesters."""

@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from tests_support import ROOT
 
 EXAMPLE = ROOT / "examples" / "idlib-2020-02-03.txt"
