@@ -87,7 +87,7 @@ class Pipeline:
         self.knowledge = knowledge
         self.gazetteer = gazetteer
         self.geoparser = Geoparser(gazetteer)
-        self.times = TimeResolver(lexicon_dir=settings.lexicon_dir)
+        self.times = TimeResolver(lexicon_dir=settings.lexicon_dir, narrative_dates=settings.narrative_dates)
         self.counts = CountFinder(knowledge.numbers)
         self.normalizer = ActorNormalizer(knowledge.actors)
         self.triggers = TriggerMatcher(knowledge.triggers)

@@ -45,5 +45,8 @@ class Settings(BaseSettings):
     acled_inter: Literal["numeric", "text"] = Field(
         "numeric", description="ACLED inter codes as numbers (exports to 2023) or text labels (current exports)."
     )
+    narrative_dates: bool = Field(
+        True, description="A sentence without date words takes the day of the sentence before it in the same story."
+    )
     batch_size: int = Field(32, gt=0, description="Documents per spaCy batch.")
     workers: int = Field(1, ge=1, description="Local worker processes for batch extraction.")

@@ -87,13 +87,15 @@ def _fit(cluster: Cluster, mention: EventMention) -> float | None:
     if mention.trigger_class == "verbal":
         same_speaker = _claimant(head) is not None and _claimant(head) == _claimant(mention)
         near = gap <= MAX_VERBAL_GAP
-        return JOIN_THRESHOLD if same_speaker and near and head.plover_type == mention.plover_type else None
+        dated = all(_dates_agree(m, mention) for m in cluster.mentions)
+        return JOIN_THRESHOLD if same_speaker and near and dated and head.plover_type == mention.plover_type else None
     if not all(_dates_agree(m, mention) for m in cluster.mentions):
         return None
     place_score = _place_score(cluster, mention)
     if place_score is None or _actors_conflict(cluster, mention):
         return None
     score = place_score + _actor_score(cluster, mention) + _victim_score(cluster, mention)
+    score += _day_score(cluster, mention)
     if mention.anaphoric:
         score += 2.0
     if gap <= 1:
@@ -103,6 +105,19 @@ def _fit(cluster: Cluster, mention: EventMention) -> float | None:
     if head.plural != mention.plural and (head.plural or mention.plural) and not mention.anaphoric:
         score -= 1.0
     return score
+
+
+def _day_score(cluster: Cluster, mention: EventMention) -> float:
+    """The same kind of happening on the same stated day, told again later in the report ("a bomb explosion at
+    the church on December 11")."""
+    date = mention.date
+    if date is None or date.span is None or date.start != date.end or mention.sub_event_type is None:
+        return 0.0
+    return 2.0 if any(
+        m.date is not None and m.date.span is not None and m.date.start == date.start == m.date.end
+        and m.sub_event_type == mention.sub_event_type
+        for m in cluster.mentions
+    ) else 0.0
 
 
 def _same_source(cluster: Cluster, mention: EventMention) -> bool:

@@ -37,7 +37,8 @@ ActorForEvent = Callable[[Any, Doc, str, "str | None", "str | None"], Any]
 # (mention, doc, event type or class, event iso3, document iso3) -> ActorRef: the actor as this event names it
 STATE_SECTORS = frozenset({"MIL", "COP", "GOV", "SPY"})
 LOCATIVE_PREPOSITIONS = frozenset({"near", "next", "to", "at", "in", "behind", "beside", "outside", "inside",
-                                   "along", "towards", "toward", "into", "from", "across", "around", "by"})
+                                   "along", "towards", "toward", "into", "from", "across", "around"})
+CONTEXT_SENTENCES = 2  # how far back a story's last named place stands in for a sentence that names none
 SUBORDINATE_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "pcomp", "amod", "csubj", "pobj", "compound"})
 GENERIC_ENTRIES = ("actor_nouns.",)  # dictionary rows for generic actor words ("gunmen", "fighters")
 FACTUAL_ORDER = ("specific", "negated", "aggregate", "generic", "hypothetical")
@@ -102,7 +103,8 @@ class EventMentionBuilder:
         typed = type_happening(doc, group, [_party(a) for a in agents], [_party(p) for p in patients] + site_party)
         if typed.event_type is None and typed.plover_type is None:
             return None
-        places = [p for p in analysis.places if not _names_an_actor(doc, p, group)]
+        experiencers = self.targets.experiencer_verbs if self.targets else frozenset()
+        places = [p for p in analysis.places if not _names_an_actor(doc, p, group, experiencers)]
         location, others = self._location(doc, group, places, sentence)
         date = self._date(doc, token, analysis)
         aspect = self.stages.aspect(token) if self.stages.aspect else None
@@ -201,12 +203,16 @@ class EventMentionBuilder:
     # -- place and time ----------------------------------------------------------------------------------------
     def _location(self, doc: Doc, group: list[TriggerMatch], places: Sequence[Any],
                   sentence: Any) -> tuple[PlaceValue | None, list[PlaceValue]]:
-        chosen = None
-        if self.stages.choose_location is not None:
+        """The happening's place: a seized place for territory; else the places stage's choice; when the sentence
+        names none, the last place the story named in the sentences just before (flagged as not stated)."""
+        chosen = _seized_place(doc, group, places)
+        if chosen is None and self.stages.choose_location is not None:
             for trigger in group:
                 chosen = self.stages.choose_location(doc, doc[trigger.head], places)
                 if chosen is not None:
                     break
+        if chosen is None or not (sentence.start_char <= chosen.start < sentence.end_char):
+            chosen = _story_place(doc, sentence, places) or chosen
         others = [
             _place(doc, p) for p in places
             if p is not chosen and sentence.start_char <= p.start < sentence.end_char and not p.dateline
@@ -224,6 +230,33 @@ class EventMentionBuilder:
         span = TextSpan(mention.start, mention.end, doc.text[mention.start : mention.end]) if mention else None
         return DateValue(found.start, found.end, found.time, span.text if span else None, span,
                          found.acled_time_precision, found.ucdp_date_prec, tuple(found.flags))
+
+
+def _seized_place(doc: Doc, group: list[TriggerMatch], places: Sequence[Any]) -> Any:
+    """'forces captured Maarat al-Numan': the place taken is where a territorial happening is."""
+    for trigger in group:
+        if trigger.entry.cls not in {"territory", "transfer"}:
+            continue
+        objects = {c.i for c in doc[trigger.head].children if c.dep_ in {"dobj", "nsubjpass"}}
+        for place in places:
+            if place.place is not None and doc[place.token_start : place.token_end].root.i in objects:
+                return place
+    return None
+
+
+def _story_place(doc: Doc, sentence: Any, places: Sequence[Any]) -> Any:
+    """The last town-level place named in the two sentences before ``sentence`` (a story goes on where it was)."""
+    earlier = [p for p in places
+               if p.place is not None and not p.dateline and (p.acled_geo_precision or 3) <= 2
+               and p.start < sentence.start_char
+               and sentence.start_char - p.start < 600
+               and _sentences_between(doc, p.start, sentence.start_char) <= CONTEXT_SENTENCES]
+    return earlier[-1] if earlier else None
+
+
+def _sentences_between(doc: Doc, start: int, end: int) -> int:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return len(list(span.sents)) if span is not None else CONTEXT_SENTENCES + 1
 
 
 def _attacked_site(doc: Doc, group: list[TriggerMatch], targets: TargetVocabulary | None) -> str | None:
@@ -282,12 +315,13 @@ def _modifies_outcome(doc: Doc, mention: Any, group: list[TriggerMatch]) -> bool
     return head.dep_ in {"amod", "compound", "poss", "nmod"} and head.head.i in outcome_tokens
 
 
-def _names_an_actor(doc: Doc, place: Any, group: list[TriggerMatch]) -> bool:
+def _names_an_actor(doc: Doc, place: Any, group: list[TriggerMatch], experiencers: frozenset[str]) -> bool:
     """A place name standing for a state or its people ("Turkey carried out strikes", "accusing Damascus"):
-    the subject of a clause, or the object of a verb that is not the happening's own."""
+    the subject of a clause (unless things happen to it: "Turkey has suffered bombings"), or the object of a verb
+    that is not the happening's own."""
     root = doc[place.token_start : place.token_end].root
     if root.dep_ in {"nsubj", "nsubjpass"}:
-        return True
+        return root.head.lemma_.lower() not in experiencers
     own = {i for t in group for i in range(t.start, t.end)}
     return root.dep_ == "dobj" and root.head.i not in own
 
@@ -322,16 +356,20 @@ def _assign_counts(doc: Doc, groups: list[list[TriggerMatch]], counts: Sequence[
 
 
 def _mark_background(mentions: list[EventMention], published: dt.date | None) -> None:
-    """Specific mentions dated well before the report's main happening are background."""
+    """Specific mentions dated before the report's main happening are background: two days or more before it,
+    or a span of days ("last week") that ended before it."""
     dated = [m for m in mentions if m.kind == "specific" and m.date and m.date.end and m.violent]
     focal = dated[0].date.end if dated else published
     if focal is None:
         return
     for mention in mentions:
-        if mention.kind != "specific" or mention.date is None or mention.date.end is None:
+        date = mention.date
+        if mention.kind != "specific" or date is None or date.end is None or date.span is None:
             continue
-        if (focal - mention.date.end).days >= 2:
-            mention.kind, mention.kind_cue = "background", (mention.date.text or "earlier date")
+        days_before = (focal - date.end).days
+        span_days = (date.end - date.start).days + 1 if date.start else 1
+        if days_before >= 2 or (days_before >= 1 and span_days >= 3):
+            mention.kind, mention.kind_cue = "background", (date.text or "earlier date")
 
 
 def _party(mention: Any) -> Party:

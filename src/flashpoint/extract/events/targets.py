@@ -17,6 +17,7 @@ class TargetVocabulary:
     version: str
     civilian_sites: frozenset[str]
     military_sites: frozenset[str]
+    experiencer_verbs: frozenset[str]
 
     @classmethod
     def load(cls, extra_dir: Path | None = None) -> TargetVocabulary:
@@ -24,11 +25,10 @@ class TargetVocabulary:
         texts = [read_text(BUNDLED)]
         if extra_dir is not None:
             texts += [p.read_text(encoding="utf-8") for p in sorted(Path(extra_dir).glob("targets*.yaml"))]
-        civilian: set[str] = set()
-        military: set[str] = set()
+        lists: dict[str, set[str]] = {"civilian_sites": set(), "military_sites": set(), "experiencer_verbs": set()}
         for text in texts:
             data = yaml.safe_load(text) or {}
-            civilian |= {str(w).lower() for w in data.get("civilian_sites", ())}
-            military |= {str(w).lower() for w in data.get("military_sites", ())}
+            for key, words in lists.items():
+                words |= {str(w).lower() for w in data.get(key, ())}
         version = "targets.v1" if len(texts) == 1 else f"targets.v1+user@{fingerprint(*texts)}"
-        return cls(version, frozenset(civilian), frozenset(military))
+        return cls(version, **{key: frozenset(words) for key, words in lists.items()})

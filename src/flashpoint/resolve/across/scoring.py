@@ -32,6 +32,7 @@ class MergePolicy:
     fatalities: float = 0.5
     text: float = 2.0
     threshold: float = 3.5
+    margin: float = 0.75  # a report matching two events about equally well joins neither (it is ambiguous)
     text_baseline: float = 0.15  # a cosine at this level counts as neither for nor against
 
 
@@ -92,6 +93,14 @@ class PairScorer:
     def same(self, score: MatchScore) -> bool:
         return not score.vetoes and score.total >= self.policy.threshold
 
+    def matches(self, scored: list[tuple[MatchScore, str]]) -> list[tuple[MatchScore, str]]:
+        """The (score, candidate) pairs a report may join: those that pass, unless the best two are within
+        ``margin`` of each other (then the report is ambiguous and stays apart)."""
+        passing = sorted((pair for pair in scored if self.same(pair[0])), key=lambda p: (-p[0].total, p[1]))
+        if len(passing) > 1 and passing[0][0].total - passing[1][0].total < self.policy.margin:
+            return []
+        return passing
+
     def _text(self, a: EventFeatures, b: EventFeatures, stats: TermStats) -> tuple[float, str]:
         if not a.terms or not b.terms:
             return 0.0, "no text"
@@ -140,7 +149,7 @@ def date_similarity(a: EventFeatures, b: EventFeatures) -> tuple[float, str]:
     if gap == 0:
         return 0.6, "date ranges touch"
     if gap == 1:
-        return 0.0, "one day apart"
+        return -0.3, "one day apart"
     return -1.0, f"{gap} days apart"
 
 
