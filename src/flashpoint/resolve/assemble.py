@@ -81,8 +81,9 @@ def event_id(doc_id: str, lead: EventMention) -> str:
 
 
 def _lead(mentions: list[EventMention]) -> EventMention:
-    """The mention whose trigger names the happening best: the most telling class, then the first told."""
-    return min(mentions, key=lambda m: (_class_rank(m), m.sentence, m.trigger.start))
+    """The mention whose trigger names the happening best: the most telling class, a verb before a noun naming
+    the participants ('set fire' over 'rioters'), then the first told."""
+    return min(mentions, key=lambda m: (_class_rank(m), m.trigger_pos != "VERB", m.sentence, m.trigger.start))
 
 
 def _class_rank(mention: EventMention) -> int:
@@ -93,24 +94,20 @@ def _class_rank(mention: EventMention) -> int:
 def _headline_type(mentions: list[EventMention], lead: EventMention) -> tuple[str | None, str | None, EventMention]:
     """(event type, sub-event type, the mention that states them).
 
-    A protest absorbs the arrest of its protesters and takes its gravest sub-type; otherwise each source votes once
+    Mentions another happening absorbs (the arrest of protesters, a withdrawal) do not vote; each source votes once
     for each type it states (unattributed text is one source; vague mentions such as "the attack" vote only when
     nothing more specific is said), and ties go to the type told first. Within the type, the family of means most
     sources state wins (shelling vs airstrike), and within it the most specific means (a suicide car bomb over a
-    blast).
+    blast). A protest takes its gravest sub-type, counting what it absorbed (arrests make it an intervention).
     """
     typed = [m for m in mentions if m.event_type and m.trigger_class != "outcome"]
     telling = [m for m in typed if not _vague(m)]
     stated = sorted(telling or typed, key=_key) or [lead]
-    absorbing = [m for m in stated if m.event_type in ACLED_ABSORBS]
-    if absorbing:
-        event_type = absorbing[0].event_type
-        absorbed = ACLED_ABSORBS[event_type]
-        subs = [m.sub_event_type for m in stated if m.event_type == event_type]
-        subs += [absorbed[m.sub_event_type] for m in stated if m.sub_event_type in absorbed]
-        order = ACLED_ESCALATION.get(event_type, tuple(subs))
-        sub_type = min(subs, key=lambda s: order.index(s) if s in order else len(order))
-        return event_type, sub_type, absorbing[0]
+    absorbers = [m for m in stated if m.event_type in ACLED_ABSORBS]
+    absorbed = [m for m in stated if any(m.sub_event_type in ACLED_ABSORBS[a.event_type] for a in absorbers)]
+    escalated = [ACLED_ABSORBS[a.event_type][m.sub_event_type] for m in absorbed for a in absorbers[:1]
+                 if m.sub_event_type in ACLED_ABSORBS[a.event_type]]
+    stated = [m for m in stated if m not in absorbed] or stated
     type_votes = Counter(t for _, t in {(_source(m), m.event_type) for m in stated})
     first_told = {m.event_type: i for i, m in reversed(list(enumerate(stated)))}
     event_type = max(type_votes, key=lambda t: (type_votes[t], -first_told[t]))
@@ -119,6 +116,10 @@ def _headline_type(mentions: list[EventMention], lead: EventMention) -> tuple[st
     first_family = {_family(m): i for i, m in reversed(list(enumerate(candidates)))}
     family = max(family_votes, key=lambda f: (family_votes[f], -first_family[f]))
     chosen = min((m for m in candidates if _family(m) == family), key=lambda m: (_rank(m), _key(m)))
+    order = ACLED_ESCALATION.get(event_type)
+    if order:  # a protest told in several sentences takes its gravest sub-type
+        subs = [m.sub_event_type for m in candidates] + [e for e in escalated if e in order]
+        return event_type, min(subs, key=lambda x: order.index(x) if x in order else len(order)), chosen
     return event_type, chosen.sub_event_type, chosen
 
 

@@ -16,6 +16,7 @@ from flashpoint.model.codebook import ACLED_ABSORBS
 
 CROWD_SECTORS = frozenset({"PRO", "RIO"})
 CROWD_NAMES = ("Protesters", "Rioters")
+CROWD_EVENTS = frozenset({"Protests", "Riots"})
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 JOIN_THRESHOLD = 2.0
 VAGUE_CLASSES = frozenset({"outcome", "attack"})
@@ -136,16 +137,21 @@ def _same_family(a: EventMention, b: EventMention) -> bool:
         return a.trigger_class == b.trigger_class
     if a.event_type in VIOLENT and b.event_type in VIOLENT:
         return True
+    if "outcome" in {a.trigger_class, b.trigger_class} and {a.event_type, b.event_type} <= VIOLENT | CROWD_EVENTS:
+        return True  # deaths told on their own belong to a fight, a bombing, or force used on a crowd
     if _absorbs(a, b) or _absorbs(b, a):
         return True
     return a.event_type == b.event_type and a.plover_type == b.plover_type
 
 
-def _absorbs(crowd_event: EventMention, other: EventMention) -> bool:
-    """A protest or riot absorbs what its crowd undergoes, e.g. the arrest of protesters (ACLED's convention)."""
-    absorbed = ACLED_ABSORBS.get(crowd_event.event_type or "", {})
+def _absorbs(absorber: EventMention, other: EventMention) -> bool:
+    """ACLED's conventions of one event told as several: a protest or riot absorbs what its crowd undergoes (the
+    arrest of protesters); a fight for a place absorbs the other side's withdrawal from it."""
+    absorbed = ACLED_ABSORBS.get(absorber.event_type or "", {})
     if other.sub_event_type not in absorbed:
         return False
+    if absorber.event_type not in CROWD_EVENTS:
+        return True
     target = other.actor("actor2")
     return target is not None and (target.sector in CROWD_SECTORS or target.name.startswith(CROWD_NAMES))
 

@@ -308,7 +308,12 @@ class _Finder:
         """The country of "its"/"their"/"his": a governing clause's subject, else the nearest earlier actor."""
         pronoun = next(c for c in head.lefts if c.dep_ == "poss")
         want = self.normalizer.dictionary.roles.possessive.get(pronoun.lower_, "any")
+        came_from = pronoun
         for ancestor in pronoun.ancestors:
+            acted_on = came_from.dep_ in {"dobj", "pobj"} and ancestor.pos_ == "VERB"
+            came_from = ancestor
+            if acted_on:
+                continue  # "jihadists ambushed its soldiers": not the jihadists' soldiers
             for child in ancestor.children:
                 if child.dep_ in SUBJECT_DEPS and not (child.left_edge.i <= pronoun.i <= child.right_edge.i):
                     country = self._country_at(child, want)

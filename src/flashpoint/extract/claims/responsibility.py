@@ -19,6 +19,7 @@ from flashpoint.extract.claims.vocabulary import AttributionVocabulary
 from flashpoint.extract.values import ActorValue, ClaimantRef, TextSpan
 
 ARMED_SECTORS = frozenset({"REB", "UAF", "MIL", "COP", "SPY", "CRM", "GOV"})
+SELF_STANCES = frozenset({"claimed", "denied"})  # said by the actor about itself
 ActorFor = Callable[[Any], ActorValue]  # an actors-stage mention as the event's actor value
 
 
@@ -55,16 +56,20 @@ def responsibility_claims(doc: Doc, vocab: AttributionVocabulary, attribution: D
             if ref.person or ref.sector not in ARMED_SECTORS:
                 continue
             head = doc[mention.head]
-            if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in vocab.speech_verbs:
-                continue  # a speaker ("officials say …") is not the one blamed
-            claimant = attribution.claimant_for(head)
-            speaker = claimant.span if claimant is not None else None
-            if speaker is not None and speaker.start <= mention.start < speaker.end:
-                continue  # the speaker, not the one blamed
             stance, span = min(graded, key=lambda cue: abs(cue[1].start - mention.start))
-            if stance == "denied" and head.dep_ not in {"nsubj", "nsubjpass"}:
-                continue  # only the actor who denies (or condemns) is cleared by its denial
+            subject = head.dep_ in {"nsubj", "nsubjpass"}
             value = replace(actor_value(mention), stance=stance)
+            if stance in SELF_STANCES:
+                if not subject:
+                    continue  # only the actor who claims or denies speaks for itself
+                claimant = ClaimantRef(value.name, value.span, "armed group", value.country)
+            else:
+                if subject and head.head.lemma_.lower() in vocab.speech_verbs:
+                    continue  # a speaker ("officials say …") is not the one blamed
+                claimant = attribution.claimant_for(head)
+                speaker = claimant.span if claimant is not None else None
+                if speaker is not None and speaker.start <= mention.start < speaker.end:
+                    continue
             found.append(ResponsibilityClaim(number, stance, value, claimant, span))
     return found
 

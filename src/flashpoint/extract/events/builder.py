@@ -127,6 +127,7 @@ class EventMentionBuilder:
             trigger_class=primary.entry.cls,
             lexicon=primary.lexicon_ref(self.lexicon_version),
             trigger_token=primary.head,
+            trigger_pos=token.pos_,
             event_type=typed.event_type,
             sub_event_type=typed.sub_event_type,
             plover_type=typed.plover_type,
@@ -309,10 +310,15 @@ def _names_target(doc: Doc, mention: Any, group: list[TriggerMatch]) -> bool:
 
 
 def _modifies_outcome(doc: Doc, mention: Any, group: list[TriggerMatch]) -> bool:
-    """'the Turkish death toll', 'civilian casualties': a modifier of an outcome noun names the victims."""
+    """'the Turkish death toll', 'civilian casualties': a modifier of an outcome noun names the victims; so does
+    the subject of an outcome verb without an object ('nine people died')."""
     head = doc[mention.head]
-    outcome_tokens = {t.head for t in group if t.entry.cls == "outcome" and doc[t.head].pos_ == "NOUN"}
-    return head.dep_ in {"amod", "compound", "poss", "nmod"} and head.head.i in outcome_tokens
+    outcomes = [doc[t.head] for t in group if t.entry.cls == "outcome"]
+    nouns = {t.i for t in outcomes if t.pos_ == "NOUN"}
+    if head.dep_ in {"amod", "compound", "poss", "nmod"} and head.head.i in nouns:
+        return True
+    intransitive = {t.i for t in outcomes if t.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in t.children)}
+    return head.dep_ == "nsubj" and head.head.i in intransitive
 
 
 def _names_an_actor(doc: Doc, place: Any, group: list[TriggerMatch], experiencers: frozenset[str]) -> bool:
@@ -356,9 +362,10 @@ def _assign_counts(doc: Doc, groups: list[list[TriggerMatch]], counts: Sequence[
 
 
 def _mark_background(mentions: list[EventMention], published: dt.date | None) -> None:
-    """Specific mentions dated before the report's main happening are background: two days or more before it,
-    or a span of days ("last week") that ended before it."""
-    dated = [m for m in mentions if m.kind == "specific" and m.date and m.date.end and m.violent]
+    """Specific mentions dated before the report's main happening (the first one told with a date, else the
+    publication day) are background: two days or more before it, or a span of days ("last week") that ended
+    before it."""
+    dated = [m for m in mentions if m.kind == "specific" and m.date and m.date.end and m.date.span is not None]
     focal = dated[0].date.end if dated else published
     if focal is None:
         return

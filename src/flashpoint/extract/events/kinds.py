@@ -13,6 +13,7 @@ from flashpoint.data import fingerprint, read_text
 
 BUNDLED = "kinds.v1.yaml"
 CLAUSE_DEPS = frozenset({"advmod", "npadvmod", "aux", "auxpass", "neg", "mark", "prep"})
+DENIED_PATH = frozenset({"dobj", "xcomp", "ccomp", "pcomp", "nsubjpass"})
 
 
 @dataclass(frozen=True)
@@ -96,9 +97,23 @@ class KindClassifier:
                     child.lower_ in self.vocab.negators and child.dep_ in {"neg", "advmod", "preconj"}
                 ):
                     return child.text
-        for ancestor in _ancestors(trigger, 3):
-            if ancestor.lemma_.lower() in self.vocab.denial_verbs and ancestor.pos_ == "VERB":
-                return ancestor.text
+        return self._denied(trigger)
+
+    def _denied(self, trigger: Token) -> str | None:
+        """'denied carrying out the attack', 'denied the shelling': the happening itself is what is denied (not
+        'denied any involvement in the bombing', where the bombing stands and the denial is about who did it)."""
+        token = trigger
+        for _ in range(3):
+            if token.dep_ not in DENIED_PATH or token.head is token:
+                return None
+            head = token.head
+            if head.pos_ == "NOUN":
+                return None
+            if head.lemma_.lower() in self.vocab.denial_verbs:
+                return head.text
+            if head.lemma_.lower() not in self.vocab.light_verbs:
+                return None
+            token = head
         return None
 
     def _hypothetical(self, trigger: Token, verb: Token, aspect: str | None) -> str | None:

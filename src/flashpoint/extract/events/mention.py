@@ -39,6 +39,7 @@ class EventMention:
     trigger_class: str
     lexicon: str  # "triggers.v1:shell"
     trigger_token: int
+    trigger_pos: str  # part of speech of the trigger's head ("VERB", "NOUN" …)
     event_type: str | None
     sub_event_type: str | None
     plover_type: str | None

@@ -31,7 +31,13 @@ class TriggerMatcher:
 
     def find(self, doc: Doc) -> list[TriggerMatch]:
         raw = [m for token in doc for m in self._matches_at(doc, token.i)]
-        kept = [m for m in raw if self._acceptable(doc, m)]
+        phrases = [(m, set(range(m.start, m.end))) for m in raw if m.end - m.start > 1]
+        kept = []
+        for match in raw:
+            # words of another trigger phrase ("opened fire") never veto this one ("killed" … "fire")
+            others = {i for other, tokens in phrases if other.entry.id != match.entry.id for i in tokens}
+            if self._acceptable(doc, match, others):
+                kept.append(match)
         return _without_overlaps(kept)
 
     def _matches_at(self, doc: Doc, i: int) -> list[TriggerMatch]:
@@ -45,13 +51,13 @@ class TriggerMatcher:
                     found.append(TriggerMatch(entry, entry.phrase_texts[number], i, end, head))
         return found
 
-    def _acceptable(self, doc: Doc, match: TriggerMatch) -> bool:
+    def _acceptable(self, doc: Doc, match: TriggerMatch, others: set[int]) -> bool:
         entry = match.entry
         head = doc[match.head]
         if entry.pos and head.pos_ not in entry.pos:
             return False
         around = neighbourhood(doc, match.start, match.end)
-        words = {w for t in around for w in (t.lower_, t.lemma_.lower())}
+        words = {w for t in around if t.i not in others for w in (t.lower_, t.lemma_.lower())}
         labels = {t.ent_type_ for t in around if t.ent_type_}
         if _vetoed(doc, match, words):
             return False

@@ -1,5 +1,6 @@
 """Places: the gazetteer, the geoparser and the choice of an event's location."""
 
+from flashpoint.extract.places.context import home_region
 from flashpoint.extract.places.event_location import choose_event_location
 from flashpoint.extract.places.gazetteer import Candidate, Gazetteer, Place
 from flashpoint.extract.places.geoparser import Geoparser, PlaceMention, to_location, to_place_out
@@ -13,6 +14,7 @@ __all__ = [
     "PlaceMention",
     "PlaceRules",
     "choose_event_location",
+    "home_region",
     "to_location",
     "to_place_out",
 ]

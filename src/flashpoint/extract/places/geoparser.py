@@ -39,6 +39,7 @@ class PlaceMention:
     token_end: int
     partner: int | None = None  # for "between X and Y": the index of the other mention
     kind: str | None = None  # the kind of area the text names ("province", "town")
+    embedded: bool = False  # part of an institution's name ("Alexandria Police"): names a jurisdiction, not a site
 
     @property
     def resolved(self) -> bool:
@@ -64,23 +65,28 @@ class Geoparser:
         self.resolver = Resolver()
         self.version = f"{gazetteer.version}+{self.rules.version}"
 
-    def parse(self, doc: Doc) -> list[PlaceMention]:
-        """Every toponym in text order, each with its resolution, relation and precision codes."""
+    def parse(self, doc: Doc, hints: Sequence[Place] = ()) -> list[PlaceMention]:
+        """Every toponym in text order, each with its resolution, relation and precision codes.
+
+        ``hints``: places that frame the document without being named in it — the home region of a local
+        newspaper, a feed's country — weighed like one confident mention (see ``Resolver.resolve``).
+        """
         toponyms = self.recognizer.find(doc)
         locatives = [read_locative(doc, t.start, t.end, self.rules) for t in toponyms]
         containers = self._containers(doc, toponyms)
+        contained = {i for i, c in enumerate(containers) if c is not None}
         mentions = [
             Mention(
                 key=name_key(doc[t.start : t.end].text),
                 candidates=t.candidates,
-                kind=t.kind or loc.kind,
+                kind=t.kind or loc.kind or ("container" if i - 1 in contained else None),
                 container=containers[i],
             )
             for i, (t, loc) in enumerate(zip(toponyms, locatives, strict=True))
         ]
-        resolutions = self.resolver.resolve(mentions)
+        resolutions = self.resolver.resolve(mentions, hints)
         out = []
-        for t, loc, res, m in zip(toponyms, locatives, resolutions, mentions, strict=True):
+        for t, loc, res in zip(toponyms, locatives, resolutions, strict=True):
             acled, ucdp = precision_codes(res.place, loc.relation, loc.part)
             span = doc[t.start : t.end]
             out.append(
@@ -90,7 +96,7 @@ class Geoparser:
                     direction=loc.direction, phrase_start=doc[loc.phrase_start].idx,
                     phrase_end=doc[loc.phrase_end - 1].idx + len(doc[loc.phrase_end - 1].text),
                     acled_geo_precision=acled, ucdp_where_prec=ucdp, dateline=t.origin == "dateline",
-                    token_start=t.start, token_end=t.end, kind=m.kind,
+                    token_start=t.start, token_end=t.end, kind=t.kind or loc.kind, embedded=t.embedded,
                 )
             )
         self._link_between(doc, out, locatives)

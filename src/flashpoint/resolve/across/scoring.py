@@ -33,6 +33,9 @@ class MergePolicy:
     text: float = 2.0
     threshold: float = 3.5
     margin: float = 0.75  # a report matching two events about equally well joins neither (it is ambiguous)
+    unknown_place: float = -0.4  # place part when a side has no place (date, type and words alone are weak)
+    province_only: float = 0.3  # place part when one side is only the same province
+    next_day: float = -0.6  # date part for one day apart
     text_baseline: float = 0.15  # a cosine at this level counts as neither for nor against
 
 
@@ -75,9 +78,10 @@ class PairScorer:
 
     def score(self, a: EventFeatures, b: EventFeatures, stats: TermStats) -> MatchScore:
         parts, reasons = {}, {}
+        policy = self.policy
         for name, (value, reason) in (
-            ("place", place_similarity(a, b)),
-            ("date", date_similarity(a, b)),
+            ("place", place_similarity(a, b, policy)),
+            ("date", date_similarity(a, b, policy)),
             ("type", type_similarity(a, b)),
             ("actors", actor_similarity(a, b)),
             ("fatalities", fatality_similarity(a, b)),
@@ -85,7 +89,6 @@ class PairScorer:
         ):
             parts[name] = value
             reasons[name] = reason
-        policy = self.policy
         total = sum(getattr(policy, name) * value for name, value in parts.items())
         vetoes = tuple(reasons[name] for name in ("date", "type", "place") if parts[name] <= VETO)
         return MatchScore(total, parts, reasons, vetoes)
@@ -117,20 +120,21 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
-def place_similarity(a: EventFeatures, b: EventFeatures) -> tuple[float, str]:
+def place_similarity(a: EventFeatures, b: EventFeatures, policy: MergePolicy) -> tuple[float, str]:
     """Same named place: 1; another place within reach of the coarser precision: 0.3; farther: down to -1."""
     if not a.located or not b.located:
         if a.iso3 and b.iso3 and a.iso3 != b.iso3:
             return -0.5, f"different countries {a.iso3}/{b.iso3}"
-        return 0.0, "a place is unknown"
+        return policy.unknown_place, "a place is unknown"
     km = distance_km(a.lat, a.lon, b.lat, b.lon)
     coarse = max(a.geo_precision or 3, b.geo_precision or 3)
     if coarse >= 3:
         if a.admin1 and b.admin1:
             same = a.admin1 == b.admin1
-            return (0.3, f"same province {a.admin1}, one place is only the province") if same else (
+            return (policy.province_only, f"same province {a.admin1}, one place is only the province") if same else (
                 -1.0, f"different provinces {a.admin1}/{b.admin1}")
-        return (0.2, f"{km:.0f} km, one place is only a region") if km <= 150 else (-1.0, f"{km:.0f} km apart")
+        return (policy.province_only, f"{km:.0f} km, one place is only a region") if km <= 150 else (
+            -1.0, f"{km:.0f} km apart")
     if (a.geonameid is not None and a.geonameid == b.geonameid) or km <= SAME_POINT_KM:
         return 1.0, f"same place ({km:.1f} km)"
     near = NEAR_KM[coarse]
@@ -139,7 +143,7 @@ def place_similarity(a: EventFeatures, b: EventFeatures) -> tuple[float, str]:
     return max(-1.0, -(km - near) / (2 * near)), f"different places {km:.0f} km apart (precision {coarse})"
 
 
-def date_similarity(a: EventFeatures, b: EventFeatures) -> tuple[float, str]:
+def date_similarity(a: EventFeatures, b: EventFeatures, policy: MergePolicy) -> tuple[float, str]:
     if a.start is None or b.start is None:
         return 0.0, "a date is unknown"
     gap = max((a.start - b.end).days, (b.start - a.end).days)
@@ -149,7 +153,7 @@ def date_similarity(a: EventFeatures, b: EventFeatures) -> tuple[float, str]:
     if gap == 0:
         return 0.6, "date ranges touch"
     if gap == 1:
-        return -0.3, "one day apart"
+        return policy.next_day, "one day apart"
     return -1.0, f"{gap} days apart"
 
 
