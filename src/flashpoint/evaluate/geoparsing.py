@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from spacy.tokens import Doc
 
 from flashpoint.evaluate.gold.gritta import CORPORA, GoldArticle, load_corpus
 from flashpoint.evaluate.gold.halterman import load_records
-from flashpoint.extract.places import Geoparser, choose_event_location
+from flashpoint.extract.places import Geoparser, Place, PlaceMention, choose_event_location, home_region
 from flashpoint.extract.places.names import name_key
 from flashpoint.extract.places.resolve import haversine_km
 
@@ -30,7 +31,8 @@ def evaluate_geoparsing(
 ) -> dict:
     """Score the geoparser on one corpus file, or on every known corpus file of a folder.
 
-    For one corpus the dict holds ``corpus``, ``articles``, ``seconds``, ``flashpoint`` and ``baseline`` (spaCy
+    For one corpus the dict holds ``corpus``, ``articles``, ``home_regions`` (news sources whose home region
+    was learnt and used as context, see ``score_corpus``), ``seconds``, ``flashpoint`` and ``baseline`` (spaCy
     GPE/LOC/FAC entities, each resolved by exact name to the most populous GeoNames populated place), each a
     score dict (see ``score``). For a folder: ``{"corpora": {name: <one corpus dict>}, "gazetteer": version}``.
     ``limit`` keeps the first N articles of each corpus.
@@ -52,20 +54,43 @@ def evaluate_geoparsing(
     return result
 
 
-def score_corpus(articles: Sequence[GoldArticle], docs: Sequence[Doc], geoparser: Geoparser) -> dict:
-    """Scores of flashpoint and of the population baseline on parsed articles."""
-    ours = [_flashpoint_predictions(doc, geoparser) for doc in docs]
+def score_corpus(
+    articles: Sequence[GoldArticle], docs: Sequence[Doc], geoparser: Geoparser, sources: bool = True
+) -> dict:
+    """Scores of flashpoint and of the population baseline on parsed articles.
+
+    With ``sources`` (the default), articles that name their news source (LGL's feed, TR-News' site) are parsed
+    twice: the source's home region, learnt from the first pass over its articles (``home_region``), is then
+    given to the geoparser as context. ``home_regions`` counts the sources that got one.
+    """
+    parsed = [geoparser.parse(doc) for doc in docs]
+    regions: dict[str, Place] = {}
+    if sources:
+        by_source: dict[str, list[int]] = defaultdict(list)
+        for i, article in enumerate(articles):
+            if article.source:
+                by_source[article.source].append(i)
+        for source in sorted(by_source):
+            region = home_region(geoparser.gazetteer, [parsed[i] for i in by_source[source]])
+            if region is not None:
+                regions[source] = region
+        parsed = [
+            geoparser.parse(doc, hints=[regions[a.source]]) if a.source in regions else mentions
+            for a, doc, mentions in zip(articles, docs, parsed, strict=True)
+        ]
+    ours = [_predictions(mentions) for mentions in parsed]
     base = [_baseline_predictions(doc, geoparser) for doc in docs]
     return {
         "articles": len(articles),
+        "home_regions": len(regions),
         "flashpoint": score(articles, ours),
         "baseline": score(articles, base),
     }
 
 
-def _flashpoint_predictions(doc: Doc, geoparser: Geoparser) -> list[Prediction]:
+def _predictions(mentions: Sequence[PlaceMention]) -> list[Prediction]:
     out = []
-    for mention in geoparser.parse(doc):
+    for mention in mentions:
         place = mention.place
         out.append((mention.start, mention.end, place.lat if place else None, place.lon if place else None))
     return out

@@ -45,6 +45,7 @@ class GoldArticle:
     text: str
     toponyms: list[GoldToponym] = field(default_factory=list)
     ignored: list[tuple[int, int]] = field(default_factory=list)
+    source: str | None = None  # the news feed or site (LGL feedid, TR-News domain): context, like a dateline
 
 
 def _float(value: str | None) -> float | None:
@@ -99,7 +100,8 @@ def _demonyms() -> frozenset[str]:
 def _lgl(root: ET.Element, literal: bool = True) -> Iterator[GoldArticle]:
     for n, article in enumerate(root.iter("article")):
         text = article.findtext("text") or ""
-        gold = GoldArticle(article.get("docid") or str(n), text)
+        source = article.findtext("feedid") or article.findtext("domain")
+        gold = GoldArticle(article.get("docid") or str(n), text, source=source)
         for top in article.iter("toponym"):
             tag = top.find("gaztag")
             start, end = int(top.findtext("start")), int(top.findtext("end"))

@@ -250,6 +250,8 @@ class Recognizer:
             return None  # acronyms: "TIF", "PSC" are rarely places unless a known alias ("US", "DRC")
         if cue:
             return Toponym(start, end, origin, kind, tuple(candidates))
+        if label in CUE_ONLY_LABELS and strong and any(c.match == 0 and c.place.is_country for c in candidates):
+            return Toponym(start, end, origin, kind, tuple(candidates))  # "Mali's army" tagged PERSON: the country
         if label in CUE_ONLY_LABELS or self._speaker(doc, start, end):
             return None
         if label == "ORG" and not (strong or any(
