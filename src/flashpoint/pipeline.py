@@ -34,6 +34,7 @@ from flashpoint.resolve.within import resolve_document
 from flashpoint.settings import Settings
 
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+HINT_SECTORS = frozenset({"REB", "COP", "UAF"})
 CROWDS = MappingProxyType({"Protests": "protesters", "Riots": "rioters"})
 GENERIC_ACTOR_TEXT = MappingProxyType({"unidentified": "unidentified armed group", "civilians": "civilians"})
 
@@ -122,9 +123,10 @@ class Pipeline:
             yield self.extract(document, doc)
 
     def extract(self, document: Document, doc: Doc) -> DocumentResult:
-        places = self.geoparser.parse(doc)
+        named = find_actor_mentions(doc, self.normalizer)
+        places = self.geoparser.parse(doc, hints=self._actor_countries(named))
         country = _main_country(places)
-        actors = find_actor_mentions(doc, self.normalizer, doc_country=country)
+        actors = find_actor_mentions(doc, self.normalizer, doc_country=country) if country else named
         attribution = DocumentAttribution(doc, self.knowledge.attribution, self._country_of)
         analysis = DocumentAnalysis(
             document=document,
@@ -157,6 +159,15 @@ class Pipeline:
         if crowd is not None:
             ref = self.normalizer.crowd(ref, crowd, event_country=iso3)
         return ref
+
+    def _actor_countries(self, mentions) -> list:
+        """The countries of the armed groups and police a document names (the Taliban, Houthi forces, Afghan
+        police): context for placing its same-name towns. State armies are left out: they often fight abroad."""
+        counts = Counter(m.ref.country for m in mentions
+                         if m.ref.country and m.ref.entry and not m.ref.entry.startswith("actor_nouns.")
+                         and (m.ref.sector in HINT_SECTORS or m.ref.acled_inter in {2, 3, 4}))
+        ranked = sorted(counts, key=lambda c: (-counts[c], c))
+        return [place for place in (self.gazetteer.country(c) for c in ranked) if place is not None]
 
     def _perpetrator(self, mention, doc: Doc, iso3: str | None) -> ActorValue:
         """An actor named as (possibly) responsible for a violent happening, as ACLED would name it."""
