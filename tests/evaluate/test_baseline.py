@@ -6,36 +6,21 @@ is a deliberate commit (see eval/README.md).
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-
-import pytest
 
 from flashpoint.evaluate.baseline import read_baseline
 from flashpoint.evaluate.harness import Harness
 from flashpoint.evaluate.targets import headline, regressions
-from flashpoint.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 BASELINE = ROOT / "eval" / "baseline.json"
 
 
-def open_pipeline():
-    try:
-        module = importlib.import_module("flashpoint.pipeline")
-    except ModuleNotFoundError as err:
-        if err.name != "flashpoint.pipeline":
-            raise
-        pytest.skip("flashpoint.pipeline is not in the tree yet")
-    return module.Pipeline.open(Settings())
-
-
-def test_headline_numbers_hold(shared_dir):
+def test_headline_numbers_hold(shared_dir, pipeline):
     baseline = read_baseline(BASELINE)
-    if not baseline["numbers"]:
-        pytest.skip("no baseline recorded yet: see eval/README.md")
+    assert baseline["numbers"], "no baseline recorded: see eval/README.md"
     paths = [(ROOT / p).resolve() for p in baseline["gold"]]
-    report = Harness(open_pipeline(), limit=baseline["limit"]).run(paths)
+    report = Harness(pipeline, limit=baseline["limit"]).run(paths)
     current = headline(report, Harness(None).conventions)
     dropped = regressions(current, baseline["numbers"], baseline.get("tolerance", 0.02))
     assert not dropped, "headline numbers dropped below eval/baseline.json:\n" + "\n".join(dropped)

@@ -102,7 +102,7 @@ def test_folder_of_datasets_is_expanded(gold_dir, tmp_path):
 
 
 def test_cli_table_json_markdown_and_baseline(gold_dir, perfect, tmp_path, monkeypatch):
-    monkeypatch.setattr(eval_cli, "open_pipeline", lambda: perfect)
+    monkeypatch.setattr(eval_cli, "build_extractor", lambda: perfect)
     runner = CliRunner()
     table = runner.invoke(app(), ["eval", str(gold_dir)])
     assert table.exit_code == 0, table.output
@@ -122,7 +122,7 @@ def test_cli_table_json_markdown_and_baseline(gold_dir, perfect, tmp_path, monke
 
 
 def test_cli_fails_on_a_regression(gold_dir, perfect, tmp_path, monkeypatch):
-    monkeypatch.setattr(eval_cli, "open_pipeline", lambda: perfect)
+    monkeypatch.setattr(eval_cli, "build_extractor", lambda: perfect)
     baseline = tmp_path / "baseline.json"
     baseline.write_text(json.dumps({"numbers": {"examples": {"events.f1": 1.0}}}), encoding="utf-8")
     perfect.events.clear()

@@ -45,3 +45,13 @@ def parse_day(value: str | None, option: str = "--published") -> dt.date | None:
 PUBLISHED_OPTION = typer.Option(
     None, "--published", metavar="YYYY-MM-DD", help="Publication date for documents that carry none."
 )
+
+
+def open_pipeline(settings: Settings):
+    """The extractor, telling the user when the gazetteer index is built on first use (about a minute)."""
+    from flashpoint.extract.places import Gazetteer
+    from flashpoint.pipeline import Pipeline
+
+    if not Gazetteer.is_built(settings):
+        err_console().print(f"building the gazetteer index on first use (about a minute) in {settings.cache_dir} …")
+    return Pipeline.open(settings)

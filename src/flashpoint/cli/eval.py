@@ -9,8 +9,7 @@ from typing import Annotated
 
 import typer
 
-from flashpoint.cli.common import err_console, load_settings, out_console
-from flashpoint.errors import FlashpointError
+from flashpoint.cli.common import err_console, load_settings, open_pipeline, out_console
 from flashpoint.evaluate.baseline import TOLERANCE, read_baseline, write_baseline
 from flashpoint.evaluate.harness import Extractor, Harness
 from flashpoint.evaluate.markdown import accuracy_markdown
@@ -35,17 +34,9 @@ class Format(StrEnum):
     json = "json"
 
 
-def open_pipeline() -> Extractor:
-    """The lead's extraction pipeline, built once (spaCy, gazetteer, knowledge)."""
-    try:
-        from flashpoint.pipeline import Pipeline
-    except ModuleNotFoundError as err:
-        if err.name != "flashpoint.pipeline":
-            raise
-        raise FlashpointError(
-            "the extraction pipeline (flashpoint.pipeline) is not available; use --gold-only to check gold files"
-        ) from err
-    return Pipeline.open(load_settings())
+def build_extractor() -> Extractor:
+    """The extraction pipeline, built once (spaCy, gazetteer, knowledge)."""
+    return open_pipeline(load_settings())
 
 
 def command_line(gold: list[Path], limit: int | None, markdown: Path) -> str:
@@ -80,7 +71,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Score extraction against gold data: events (precision, recall, F1) and every field, with counts."""
         messages = err_console()
-        harness = Harness(extractor=None if gold_only else open_pipeline(), limit=limit, progress=messages.print)
+        harness = Harness(extractor=None if gold_only else build_extractor(), limit=limit, progress=messages.print)
         report = harness.run(gold)
         emit(report, output_format, out)
         if markdown is not None:

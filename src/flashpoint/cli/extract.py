@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from flashpoint.cli.common import PUBLISHED_OPTION, err_console, load_settings, parse_day
+from flashpoint.cli.common import PUBLISHED_OPTION, err_console, load_settings, open_pipeline, parse_day
 from flashpoint.cli.output import EventWriter, events_table
 from flashpoint.cli.reading import ProblemPrinter, read_inputs
 
@@ -35,8 +35,6 @@ def register(app: typer.Typer) -> None:
 
           flashpoint extract --format jsonl archive.jsonl > events.jsonl
         """
-        from flashpoint.pipeline import Pipeline
-
         settings = load_settings(lexicon_dir=lexicon_dir)
         printer = ProblemPrinter(err_console())
         documents, stats = read_inputs(paths, settings, parse_day(published), printer)
@@ -44,7 +42,7 @@ def register(app: typer.Typer) -> None:
         if first is None:
             printer.summary(0, 0)
             raise typer.Exit(1)
-        pipeline = Pipeline.open(settings)
+        pipeline = open_pipeline(settings)
         rows = []
         with EventWriter(output_format.value) as writer:
             for result in pipeline.run(itertools.chain([first], documents)):

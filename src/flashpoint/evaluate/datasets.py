@@ -101,8 +101,13 @@ SPECS: tuple[DatasetSpec, ...] = (
         "geoparsing",
         lambda p: bool(geoparsing_corpora(p)),
         "Toponym recognition precision/recall and accuracy@161 km, given gold spans and end-to-end "
-        "(flashpoint.evaluate.geoparsing).",
-        "General news, not conflict news: tests the geocoder, not the choice of an event's place.",
+        "(flashpoint.evaluate.geoparsing), against Mordecai3's published 82.7–98 % accuracy@161 km given gold "
+        "spans. Literal toponyms only: GWN's non-literal types and demonyms ('Georgian') are not gold. Where a "
+        "corpus records each article's source (LGL, TR-News), the source's home region, learnt from a first pass "
+        "over its own articles without gold, is given to the geoparser as context.",
+        "General news, not conflict news: tests the geocoder, not the choice of an event's place. GeoVirus "
+        "places countries and provinces at Wikipedia's points, the others at GeoNames' — a right country can "
+        "miss by more than 161 km.",
     ),
     DatasetSpec(
         "event-location",
