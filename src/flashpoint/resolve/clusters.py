@@ -20,6 +20,7 @@ CROWD_EVENTS = frozenset({"Protests", "Riots"})
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 JOIN_THRESHOLD = 2.0
 VAGUE_CLASSES = frozenset({"outcome", "attack"})
+SOURCE_REACH = 3  # sentences within which one source telling on about the same kind of happening is one story
 SPAN_DAYS = 3  # a happening told as lasting this many days or more is not the same as a one-day one
 NEAR_KM = 30.0
 MAX_VERBAL_GAP = 2
@@ -223,14 +224,18 @@ def _actors_conflict(cluster: Cluster, mention: EventMention) -> bool:
 
 
 def _actor_score(cluster: Cluster, mention: EventMention) -> float:
+    """Named actors in the same roles; the same named actor doing the same kind of thing counts once more."""
     score = 0.0
     for role, weight in (("actor1", 1.0), ("actor2", 1.5)):
         mine = mention.actor(role)
         if mine is None or mine.span is None:
             continue
-        if any((o := m.actor(role)) is not None and o.span is not None and o.name == mine.name
-               for m in cluster.mentions):
+        same = [m for m in cluster.mentions
+                if (o := m.actor(role)) is not None and o.span is not None and o.name == mine.name]
+        if same:
             score += weight
+            if role == "actor1" and any(m.sub_event_type == mention.sub_event_type for m in same):
+                score += 1.0
     return score
 
 

@@ -175,7 +175,11 @@ class EventMentionBuilder:
                 for mention in mentions:
                     mention = _specified(doc, mention, actors)
                     bucket.setdefault((mention.start, mention.end), mention)
-        if not patients:
+        caught = _caught_in(doc, group, actors)
+        if caught:  # "soldiers were caught in crossfire between X and Y": X and Y fought, the soldiers were hit
+            agents = {**agents, **{k: v for k, v in others.items() if k not in caught}}
+            patients = caught
+        elif not patients:
             patients = {k: v for k, v in others.items() if k not in agents}
         for key in set(agents) & set(patients):
             del patients[key]
@@ -278,6 +282,23 @@ def _attacked_site(doc: Doc, group: list[TriggerMatch], targets: TargetVocabular
             if words & targets.civilian_sites:
                 return "civilian"
     return None
+
+
+def _caught_in(doc: Doc, group: list[TriggerMatch], actors: Sequence[Any]) -> dict[tuple[int, int], Any]:
+    """The subject of a passive verb whose 'in' phrase is the fighting ('were caught/trapped/killed in
+    crossfire'): the people the fighting hit, not a side of it."""
+    found: dict[tuple[int, int], Any] = {}
+    for trigger in group:
+        token = doc[trigger.head]
+        if trigger.entry.cls not in {"fighting", "mechanism"} or token.dep_ != "pobj" or token.head.lower_ != "in":
+            continue
+        verb = token.head.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        for subject in subjects:
+            for mention in actors:
+                if mention.token_start <= subject.i < mention.token_end:
+                    found[(mention.start, mention.end)] = mention
+    return found
 
 
 def _specified(doc: Doc, mention: Any, actors: Sequence[Any]) -> Any:
