@@ -30,6 +30,7 @@ from flashpoint.extract.values import ActorValue, TextSpan
 from flashpoint.model import Document, Event, PlaceOut
 from flashpoint.nlp import load_pipeline
 from flashpoint.resolve.assemble import ExtractorInfo
+from flashpoint.resolve.confidence import ConfidenceModel
 from flashpoint.resolve.within import resolve_document
 from flashpoint.settings import Settings
 
@@ -57,6 +58,7 @@ class Knowledge:
     numbers: NumberVocabulary
     actors: ActorDictionary
     targets: TargetVocabulary
+    confidence: ConfidenceModel
 
     @classmethod
     def load(cls, settings: Settings) -> Knowledge:
@@ -68,6 +70,7 @@ class Knowledge:
             numbers=NumberVocabulary.load(extra),
             actors=ActorDictionary.load(extra),
             targets=TargetVocabulary.load(extra),
+            confidence=ConfidenceModel.load(extra),
         )
 
     def versions(self) -> dict[str, str]:
@@ -78,6 +81,7 @@ class Knowledge:
             "numbers": self.numbers.version,
             "actors": self.actors.version,
             "targets": self.targets.version,
+            "confidence": self.confidence.version,
         }
 
 
@@ -108,7 +112,7 @@ class Pipeline:
         lexicons = knowledge.versions() | {"time": self.times.version}
         self.version = __version__
         self.extractor = ExtractorInfo(__version__, _model_name(nlp), lexicons, self.geoparser.version,
-                                       frozenset(knowledge.numbers.generic_people))
+                                       frozenset(knowledge.numbers.generic_people), knowledge.confidence)
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> Pipeline:

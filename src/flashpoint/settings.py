@@ -49,4 +49,8 @@ class Settings(BaseSettings):
         True, description="A sentence without date words takes the day of the sentence before it in the same story."
     )
     batch_size: int = Field(32, gt=0, description="Documents per spaCy batch.")
+    db_memory_limit: str | None = Field(
+        None, description="DuckDB memory cap for ingest and queries, e.g. '512MB' (DuckDB's default when unset)."
+    )
+    commit_every: int = Field(1, ge=1, description="Whole documents written per ingest transaction.")
     workers: int = Field(1, ge=1, description="Local worker processes for batch extraction.")

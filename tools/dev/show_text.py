@@ -20,7 +20,8 @@ def main(texts: list[str]) -> None:
             print(f"  [{e.kind}] {types} «{e.trigger.text}» {e.date.start}..{e.date.end} @{where} "
                   f"{[(a.role, a.name) for a in e.actors]} flags={e.flags}")
             for c in e.claims:
-                print(f"      claim {c.attribute}={c.value} [{c.status}/{c.stance}] by {c.claimant.name if c.claimant else '-'}")
+                who = c.claimant.name if c.claimant else "-"
+                print(f"      claim {c.attribute}={c.value} [{c.status}/{c.stance}] by {who}")
 
 
 if __name__ == "__main__":

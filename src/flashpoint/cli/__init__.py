@@ -7,7 +7,7 @@ import sys
 import typer
 
 from flashpoint import __version__
-from flashpoint.cli import config, extract, gazetteer, geoparse, schema
+from flashpoint.cli import config, events, export, extract, gazetteer, geoparse, ingest, reprocess, schema
 from flashpoint.cli import eval as eval_command
 from flashpoint.cli.common import err_console
 from flashpoint.errors import FlashpointError
@@ -35,7 +35,7 @@ def _root(
     """Turn conflict reporting into an auditable event dataset."""
 
 
-for module in (extract, geoparse, gazetteer, eval_command, schema, config):
+for module in (extract, geoparse, ingest, events, export, reprocess, gazetteer, eval_command, schema, config):
     module.register(app)
 
 

@@ -11,6 +11,7 @@ from rich.markup import escape
 from flashpoint.cli.common import err_console, load_settings
 from flashpoint.cli.events import ACTOR, CHANGED, COUNTRY, KINDS_OPTION, NEAR, SINCE, TYPE, UNTIL, FilterOptions
 from flashpoint.cli.ingest import DB_OPTION
+from flashpoint.errors import FlashpointError
 
 
 class Format(StrEnum):
@@ -52,6 +53,8 @@ def register(app: typer.Typer) -> None:
         from flashpoint.export import ExportOptions, export_events
         from flashpoint.store import Store
 
+        if not out.parent.is_dir():
+            raise FlashpointError(f"--out {out}: folder {out.parent} does not exist")
         settings = load_settings(db=db)
         where = FilterOptions(country, event_type, since, until, near, actor, kinds, changed_since).build()
         options = ExportOptions(acled_inter=settings.acled_inter, unknown_fatalities=settings.unknown_fatalities)

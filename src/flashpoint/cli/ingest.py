@@ -60,9 +60,9 @@ def register(app: typer.Typer) -> None:
         paths: list[Path] = typer.Argument(..., help="Files or folders (.txt, .html, .json, .jsonl) or - for stdin."),
         db: Path | None = DB_OPTION,
         published: str | None = PUBLISHED_OPTION,
-        commit_every: int = typer.Option(1, "--commit-every", min=1,
-                                         help="Whole documents per transaction (more is faster; a crash loses "
-                                              "at most these, and a re-run redoes them)."),
+        commit_every: int | None = typer.Option(None, "--commit-every", min=1,
+                                                help="Whole documents per transaction (more is faster; a crash "
+                                                     "loses at most these, and a re-run redoes them)."),
         verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per document on standard error."),
         lexicon_dir: Path | None = typer.Option(None, "--lexicon-dir", help="Extra knowledge files to merge."),
     ) -> None:
@@ -79,7 +79,7 @@ def register(app: typer.Typer) -> None:
         """
         from flashpoint.store import Ingestor, Store
 
-        settings = load_settings(db=db, lexicon_dir=lexicon_dir)
+        settings = load_settings(db=db, lexicon_dir=lexicon_dir, commit_every=commit_every)
         console = err_console()
         printer = ProblemPrinter(console)
         documents, read_stats = read_inputs(paths, settings, parse_day(published), printer)
@@ -89,8 +89,9 @@ def register(app: typer.Typer) -> None:
             if verbose:
                 console.print(f"[dim]stored[/] {escape(doc_id)}: {escape(what)}")
 
-        with Store.open(settings.db) as store:
-            ingestor = Ingestor(store, pipeline.run, pipeline.key, commit_every=commit_every, progress=progress)
+        with Store.open(settings.db, memory_limit=settings.db_memory_limit) as store:
+            ingestor = Ingestor(store, pipeline.run, pipeline.key, commit_every=settings.commit_every,
+                                progress=progress)
             stats = ingestor.ingest(documents)
         console.print(f"[dim]{escape(summary(stats))} → {escape(str(settings.db))}[/]")
         if read_stats.documents == 0:

@@ -178,6 +178,7 @@ class Source(Record):
     url: str | None = None
     published: dt.date | None = None
     title: str | None = None
+    copy_of: str | None = Field(None, description="the document this one reprints (a wire copy): not independent")
 
 
 class Extractor(Record):
@@ -224,6 +225,7 @@ class Event(Record):
     sources: list[Source] = Field(default_factory=list)
     confidence: float = Field(0.5, ge=0, le=1)
     flags: list[str] = Field(default_factory=list)
+    merged_from: list[str] = Field(default_factory=list, description="ids of events merged into this one")
     extractor: Extractor
 
     @model_validator(mode="after")

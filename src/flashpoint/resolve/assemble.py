@@ -15,6 +15,7 @@ from flashpoint.model import Document, Event
 from flashpoint.model.codebook import ACLED_ABSORBS, ACLED_ESCALATION
 from flashpoint.resolve.claimants import claimant_dict
 from flashpoint.resolve.clusters import Cluster
+from flashpoint.resolve.confidence import ConfidenceModel
 from flashpoint.resolve.evidence import EvidenceBook
 from flashpoint.resolve.figures import figures
 
@@ -31,6 +32,7 @@ class ExtractorInfo:
     lexicons: dict[str, str]
     gazetteer: str | None
     generic_people: frozenset[str] = frozenset()  # words for people in general ("people", "persons")
+    confidence: ConfidenceModel | None = None  # calibrated scoring; None keeps the rule-based score
 
 
 def assemble(cluster: Cluster, document: Document, extractor: ExtractorInfo) -> Event:
@@ -71,7 +73,10 @@ def assemble(cluster: Cluster, document: Document, extractor: ExtractorInfo) -> 
     for mention in mentions:
         book.ref(mention.doc_id, mention.sentence_span)
     record["interaction"] = _interaction(record["actors"])
-    return Event.model_validate(book.renumber(record))
+    record = book.renumber(record)
+    if extractor.confidence is not None:
+        record["confidence"] = extractor.confidence.score(record)
+    return Event.model_validate(record)
 
 
 def event_id(doc_id: str, lead: EventMention) -> str:
@@ -181,11 +186,17 @@ def _date_width(mention: EventMention) -> int:
     return (value.end - value.start).days
 
 
-def _location(mentions: list[EventMention], book: EvidenceBook) -> dict | None:
+def _placed(mentions: list[EventMention]) -> EventMention | None:
+    """The mention with the best place: resolved, named in its own sentence, most precise, first told."""
     placed = [m for m in mentions if m.location is not None]
-    if not placed:
+    return min(placed, key=lambda m: (not m.location.resolved, not m.location.stated,
+                                      m.location.acled_geo_precision or 4, _key(m)), default=None)
+
+
+def _location(mentions: list[EventMention], book: EvidenceBook) -> dict | None:
+    chosen = _placed(mentions)
+    if chosen is None:
         return None
-    chosen = min(placed, key=lambda m: (not m.location.resolved, m.location.acled_geo_precision or 4, _key(m)))
     place = chosen.location
     return {
         "text": place.span.text, "name": place.name, "geonameid": place.geonameid, "lat": place.lat,
@@ -319,4 +330,7 @@ def _confidence(mentions: list[EventMention]) -> float:
 
 def _flags(mentions: list[EventMention]) -> list[str]:
     flags = {f"kind-cue:{m.kind_cue}" for m in mentions if m.kind_cue and m.kind != "specific"}
+    chosen = _placed(mentions)
+    if chosen is not None and not chosen.location.stated:
+        flags.add("location-from-context")
     return sorted(flags)
