@@ -16,7 +16,12 @@ from spacy.tokens import Doc
 
 from flashpoint import __version__
 from flashpoint.extract.actors import ActorDictionary, ActorNormalizer, arguments_of, find_actor_mentions
-from flashpoint.extract.claims import AttributionVocabulary, DocumentAttribution, responsibility_claims
+from flashpoint.extract.claims import (
+    AttributionVocabulary,
+    DocumentAttribution,
+    act_claims,
+    responsibility_claims,
+)
 from flashpoint.extract.events.analysis import DocumentAnalysis
 from flashpoint.extract.events.builder import EventMentionBuilder, StageFunctions
 from flashpoint.extract.events.kinds import KindClassifier, KindVocabulary
@@ -147,7 +152,8 @@ class Pipeline:
             doc, self.knowledge.attribution, attribution, actors,
             lambda mention: self._perpetrator(mention, doc, country),
         )
-        events = resolve_document(mentions, document, self.extractor, responsibility)
+        acts = act_claims(doc, self.knowledge.attribution, attribution)
+        events = resolve_document(mentions, document, self.extractor, responsibility, acts)
         warnings = [] if document.published else ["no publication date: relative dates are unresolved"]
         return DocumentResult(document, events, [to_place_out(p) for p in places], warnings)
 

@@ -17,7 +17,7 @@ def show_mentions(pipeline: Pipeline) -> None:
 
     original = module.resolve_document
 
-    def spy(mentions, document, extractor, responsibility=()):
+    def spy(mentions, document, extractor, responsibility=(), acts=()):
         clusters = cluster_mentions(mentions)
         number = {id(m): n for n, c in enumerate(clusters) for m in c.mentions}
         for m in mentions:
@@ -27,7 +27,7 @@ def show_mentions(pipeline: Pipeline) -> None:
                   f"{m.trigger.text!r} {m.event_type}/{m.sub_event_type} @{where} {date} "
                   f"{[a.name for a in m.actors]} {[(c.what, c.best, c.revision) for c in m.counts]} "
                   f"by={m.claimant.name if m.claimant else '-'}")
-        return original(mentions, document, extractor, responsibility)
+        return original(mentions, document, extractor, responsibility, acts)
 
     module.resolve_document = spy
 

@@ -62,7 +62,8 @@ def assemble(cluster: Cluster, document: Document, extractor: ExtractorInfo) -> 
         "injured": injured,
         "counts": _counts(mentions, book, aggregate, extractor.generic_people),
         "claims": _mechanism_claims(mentions, book) + fatality_claims + injured_claims
-        + _perpetrator_claims(mentions, cluster.responsibility, book),
+        + _perpetrator_claims(mentions, cluster.responsibility, book)
+        + _act_claims(cluster.acts, mentions[0].doc_id, book),
         "sources": [{"doc": document.id, "outlet": document.outlet, "url": document.url,
                      "published": document.published, "title": document.title}],
         "confidence": _confidence(mentions),
@@ -310,6 +311,22 @@ def _perpetrator_claims(mentions: list[EventMention], responsibility: list, book
             claim["status"] = "contested"
     graded = any(c["stance"] not in {None, "reported"} for c in claims)
     return claims if disputed or graded else []
+
+
+def _act_claims(acts: list, doc_id: str, book: EvidenceBook) -> list[dict]:
+    """Did the procedural act happen (notification, warning …)? A denial is status denied; an affirmation denied
+    by another source is contested."""
+    claims: dict[tuple, dict] = {}
+    for act in acts:
+        disputed = any(other.attribute == act.attribute and other.happened != act.happened for other in acts)
+        status = "denied" if not act.happened else ("contested" if disputed else "current")
+        claimant = claimant_dict(act.claimant)
+        claim = claims.setdefault((act.attribute, act.happened, (claimant or {}).get("name")), {
+            "attribute": act.attribute, "value": act.happened, "status": status, "stance": None,
+            "claimant": claimant, "evidence": [],
+        })
+        claim["evidence"].append(book.ref(doc_id, act.evidence))
+    return list(claims.values())
 
 
 def _claimant_key(claim: dict) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from flashpoint.extract.claims import ResponsibilityClaim
+from flashpoint.extract.claims import ActClaim, ResponsibilityClaim
 from flashpoint.extract.events.mention import EventMention
 from flashpoint.model.codebook import ACLED_ABSORBS
 
@@ -30,6 +30,7 @@ MAX_VERBAL_GAP = 2
 class Cluster:
     mentions: list[EventMention] = field(default_factory=list)
     responsibility: list[ResponsibilityClaim] = field(default_factory=list)
+    acts: list[ActClaim] = field(default_factory=list)
 
     @property
     def first(self) -> EventMention:
@@ -273,17 +274,27 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 RESPONSIBILITY_REACH = 3  # sentences back from a responsibility statement to the happening it is about
 
 
-def attach_responsibility(clusters: list[Cluster], claims: list[ResponsibilityClaim]) -> None:
-    """Give each responsibility statement to the violent happening it is about: one told in the same sentence,
-    else the latest one told within a few sentences before it."""
-    for claim in claims:
-        candidates = [
-            c for c in clusters
-            if c.first.violent and c.first.kind in {"specific", "background"}
-            and any(claim.sentence - RESPONSIBILITY_REACH <= m.sentence <= claim.sentence for m in c.mentions)
-        ]
-        if not candidates:
-            continue
-        same = [c for c in candidates if any(m.sentence == claim.sentence for m in c.mentions)]
-        chosen = same[0] if same else max(candidates, key=lambda c: c.last_sentence_before(claim.sentence))
-        chosen.responsibility.append(claim)
+def attach_statements(clusters: list[Cluster], responsibility: list[ResponsibilityClaim],
+                      acts: list[ActClaim]) -> None:
+    """Give each responsibility or procedural statement to the violent happening it is about: one told in the same
+    sentence, else the latest one told within a few sentences before it."""
+    for claim in responsibility:
+        chosen = _about(clusters, claim.sentence)
+        if chosen is not None:
+            chosen.responsibility.append(claim)
+    for act in acts:
+        chosen = _about(clusters, act.sentence)
+        if chosen is not None:
+            chosen.acts.append(act)
+
+
+def _about(clusters: list[Cluster], sentence: int) -> Cluster | None:
+    candidates = [
+        c for c in clusters
+        if c.first.violent and c.first.kind in {"specific", "background"}
+        and any(sentence - RESPONSIBILITY_REACH <= m.sentence <= sentence for m in c.mentions)
+    ]
+    if not candidates:
+        return None
+    same = [c for c in candidates if any(m.sentence == sentence for m in c.mentions)]
+    return same[0] if same else max(candidates, key=lambda c: c.last_sentence_before(sentence))

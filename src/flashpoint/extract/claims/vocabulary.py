@@ -22,6 +22,8 @@ class AttributionVocabulary:
     statement_nouns: frozenset[str]
     claimant_types: MappingProxyType  # type -> tuple of cue phrases, in priority order
     stances: MappingProxyType  # stance -> tuple of cue phrases
+    procedural_acts: MappingProxyType  # verb lemma -> claim attribute ("notify" -> "notification")
+    negating_governors: frozenset[str]
 
     @classmethod
     def load(cls, extra_dir: Path | None = None) -> AttributionVocabulary:
@@ -41,6 +43,8 @@ class AttributionVocabulary:
             statement_nouns=frozenset(merged["statement_nouns"]),
             claimant_types=MappingProxyType({k: tuple(v) for k, v in merged["claimant_types"].items()}),
             stances=MappingProxyType({k: tuple(v) for k, v in merged["stances"].items()}),
+            procedural_acts=MappingProxyType(dict(merged.get("procedural_acts", {}))),
+            negating_governors=frozenset(merged.get("negating_governors", ())),
         )
 
     def claimant_type(self, phrase: str) -> str | None:
