@@ -40,6 +40,8 @@ LOCATIVE_PREPOSITIONS = frozenset({"near", "next", "to", "at", "in", "behind", "
                                    "along", "towards", "toward", "into", "from", "across", "around"})
 CONTEXT_SENTENCES = 2  # how far back a story's last named place stands in for a sentence that names none
 SUBORDINATE_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "pcomp", "amod", "csubj", "pobj", "compound"})
+SPEAKER_SECTORS = MappingProxyType({"government": "GOV", "military": "MIL", "media": "MED", "ngo": "NGO",
+                                    "igo": "IGO", "witness": "CVL", "armed group": "UAF"})
 GENERIC_ENTRIES = ("actor_nouns.",)  # dictionary rows for generic actor words ("gunmen", "fighters")
 FACTUAL_ORDER = ("specific", "negated", "aggregate", "generic", "hypothetical")
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -98,6 +100,8 @@ class EventMentionBuilder:
             return None  # "no reports of fatalities", "the deaths": an outcome noun without a figure adds nothing
         actors = [a for a in analysis.actors if not _is_place(a, analysis.places)]
         agents, patients = self._arguments(doc, group, actors)
+        if primary.entry.cls == "verbal" and not patients:
+            patients = _referred_to(doc, sentence, actors)
         site = _attacked_site(doc, group, self.targets) if not patients else None
         site_party = [Party("CVL", 7)] if site == "civilian" else [Party("MIL", None)] if site == "military" else []
         typed = type_happening(doc, group, [_party(a) for a in agents], [_party(p) for p in patients] + site_party)
@@ -114,6 +118,9 @@ class EventMentionBuilder:
         event_iso3 = location.iso3 if location and location.iso3 else analysis.country
         actors = self._actors(doc, agents, patients, typed.event_type or primary.entry.cls, primary.entry.cls,
                               event_iso3, analysis.country)
+        claimant = analysis.attribution.claimant_for(token)
+        if primary.entry.cls == "verbal" and not agents and claimant is not None and claimant.span is not None:
+            actors.insert(0, _speaker(claimant))  # a quoted threat or accusation is the speaker's act
         if site == "civilian" and self.stages.generic_actor is not None:
             victims = self.stages.generic_actor("civilians", event_iso3)
             if victims is not None:
@@ -144,7 +151,7 @@ class EventMentionBuilder:
             places=others,
             date=date,
             counts=[_count(c) for c in counts],
-            claimant=analysis.attribution.claimant_for(token),
+            claimant=claimant,
         )
         mention.confidence = _confidence(mention)
         return mention
@@ -282,6 +289,25 @@ def _attacked_site(doc: Doc, group: list[TriggerMatch], targets: TargetVocabular
             if words & targets.civilian_sites:
                 return "civilian"
     return None
+
+
+def _speaker(claimant: Any) -> ActorValue:
+    sector = SPEAKER_SECTORS.get(claimant.type or "")
+    return ActorValue("actor1", claimant.name, claimant.span.text, claimant.span, claimant.country, sector, None, None)
+
+
+def _referred_to(doc: Doc, sentence: Any, actors: Sequence[Any]) -> list:
+    """'…,' he said, referring to the Syrian government': whom a statement is about."""
+    for token in sentence:
+        if token.lemma_.lower() != "refer":
+            continue
+        objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+                   for g in c.children if g.dep_ == "pobj"]
+        for target in objects:
+            found = [m for m in actors if m.token_start <= target.i < m.token_end]
+            if found:
+                return found[:1]
+    return []
 
 
 def _caught_in(doc: Doc, group: list[TriggerMatch], actors: Sequence[Any]) -> dict[tuple[int, int], Any]:
