@@ -164,7 +164,7 @@ class EventMentionBuilder:
             token = doc[trigger.head]
             aspect = self.stages.aspect(token) if self.stages.aspect else None
             calls.append(self.kinds.classify(token, trigger.entry.cls, aspect, days, aggregate))
-        if calls[0].kind == "negated":
+        if calls[0].kind in {"negated", "aggregate"}:
             return calls[0]
         return min(calls, key=lambda c: FACTUAL_ORDER.index(c.kind) if c.kind in FACTUAL_ORDER else 0)
 
@@ -193,6 +193,9 @@ class EventMentionBuilder:
         for key, mention in list(agents.items()):
             if _modifies_outcome(doc, mention, group) or _names_target(doc, mention, group):
                 patients.setdefault(key, agents.pop(key))
+        for key, mention in list(patients.items()):
+            if _is_moved(doc, mention, group):
+                agents = {key: patients.pop(key), **agents}
         return list(agents.values()), list(patients.values())
 
     def _actors(self, doc: Doc, agents: list, patients: list, event_type: str, cls: str, iso3: str | None,
@@ -346,6 +349,13 @@ def _is_place(actor: Any, places: Sequence[Any]) -> bool:
     if actor.ref.entry is not None or (actor.ref.person is False and actor.ref.sector is not None):
         return False
     return any(p.place is not None and p.start <= actor.start and actor.end <= p.end + 1 for p in places)
+
+
+def _is_moved(doc: Doc, mention: Any, group: list[TriggerMatch]) -> bool:
+    """'Turkish units were relocated', 'columns crossed into Syria': who moves is the deployment's actor."""
+    moves = {t.head for t in group if t.entry.cls == "mobilize"}
+    head = doc[mention.head]
+    return head.dep_ in {"nsubjpass", "nsubj"} and head.head.i in moves
 
 
 def _names_target(doc: Doc, mention: Any, group: list[TriggerMatch]) -> bool:

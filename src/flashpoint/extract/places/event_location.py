@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from flashpoint.extract.places.geoparser import PlaceMention
+from flashpoint.extract.places.relations import precision_codes
 
 SPEECH_LEMMAS = frozenset({
     "say", "tell", "announce", "state", "claim", "deny", "accuse", "warn", "report", "add", "confirm", "condemn",
@@ -31,7 +33,9 @@ def choose_event_location(
     the same sentence (nearest first, located phrases before bare names); never a speaker ("Ankara said"),
     never the dateline alone. When the sentence names no place and ``focus`` is set, the document's focal
     province (the first-level division named most often, outside speakers) stands in — coded at province
-    precision, never finer.
+    precision, never finer. A chosen name the gazetteer does not know falls back to another name of it
+    ("Chora (Charcheno)") or to the finest place the text says contains it ("Tadjo (Gorgadji, Seno)": Seno),
+    with that container's precision (a town: "near" it; a district: ACLED 2 / UCDP 3; a province: 3 / 4).
     """
     sentence = trigger.sent
     ranked: list[tuple[tuple[float, ...], PlaceMention]] = []
@@ -51,7 +55,37 @@ def choose_event_location(
     if not ranked:
         return _focal_province(doc, mentions) if focus else None
     ranked.sort(key=lambda item: (item[0], item[1].token_start))
-    return _finest(doc, ranked[0][1], [m for _, m in ranked])
+    best = _finest(doc, ranked[0][1], [m for _, m in ranked])
+    return best if best.place is not None else _container_of(best, mentions)
+
+
+def _container_of(mention: PlaceMention, mentions: Sequence[PlaceMention]) -> PlaceMention:
+    """An unresolved mention's resolved alias or finest resolved container, coded at that place's precision over
+    the whole phrase; the mention itself when there is none."""
+    seen: set[int] = set()
+    current = mention
+    while True:
+        alias = current.alias
+        if alias is not None and 0 <= alias < len(mentions) and mentions[alias].place is not None:
+            found = mentions[alias]
+            break
+        index = current.container
+        if index is None or index in seen or not 0 <= index < len(mentions):
+            return mention
+        seen.add(index)
+        current = mentions[index]
+        if current.place is not None:
+            found = current
+            break
+    place = found.place
+    relation = mention.relation
+    if place is not None and not place.is_area and relation in (None, "in"):
+        relation = "near"  # somewhere in or around the town the text says holds the unknown village
+    acled, ucdp = precision_codes(place, relation, False)
+    return replace(
+        found, relation=relation, direction=mention.direction, phrase_start=min(mention.phrase_start, found.start),
+        phrase_end=max(mention.phrase_end, found.end), acled_geo_precision=acled, ucdp_where_prec=ucdp,
+    )
 
 
 def _finest(doc: Doc, best: PlaceMention, others: Sequence[PlaceMention]) -> PlaceMention:

@@ -154,14 +154,14 @@ class Gazetteer:
             skels = {skeleton(k): k for k in keys if len(k) >= 5 and len(skeleton(k)) >= 4}
             if skels:
                 rows = self._con.execute(
-                    f"{_SELECT}, n.skel FROM names n JOIN places p ON n.pid = p.pid "
-                    "WHERE n.skel IN (SELECT unnest(?::VARCHAR[])) ORDER BY n.skel, p.pid",
+                    f"{_SELECT}, n.skel, n.key FROM names n JOIN places p ON n.pid = p.pid "
+                    "WHERE n.skel IN (SELECT unnest(?::VARCHAR[])) ORDER BY n.skel, p.pid, n.key",
                     [sorted(skels)],
                 ).fetchall()
                 for row in rows:
                     key = skels[row[15]]
                     place = _place(row)
-                    if fuzz.ratio(key, name_key(place.name)) >= LOOSE_MIN_RATIO:
+                    if max(fuzz.ratio(key, name_key(place.name)), fuzz.ratio(key, row[16])) >= LOOSE_MIN_RATIO:
                         self._keep(found[key], Candidate(place, 3))
         return {
             k: sorted(v.values(), key=lambda c: (-c.place.population, c.place.pid)) for k, v in found.items() if v

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from flashpoint.extract.places.containment import link_toponyms
 from flashpoint.extract.places.gazetteer import Gazetteer, Place
 from flashpoint.extract.places.names import name_key
 from flashpoint.extract.places.recognize import Recognizer, Toponym
@@ -14,8 +15,6 @@ from flashpoint.extract.places.relations import Locative, precision_codes, read_
 from flashpoint.extract.places.resolve import Mention, Resolver
 from flashpoint.extract.places.rules import PlaceRules
 from flashpoint.model import Location, PlaceOut
-
-CONTAINER_GAP = frozenset({",", "in", "of", "(", "province", "governorate", "state"})
 
 
 @dataclass
@@ -40,6 +39,8 @@ class PlaceMention:
     partner: int | None = None  # for "between X and Y": the index of the other mention
     kind: str | None = None  # the kind of area the text names ("province", "town")
     embedded: bool = False  # part of an institution's name ("Alexandria Police"): names a jurisdiction, not a site
+    container: int | None = None  # index of the mention that contains this one ("Tadjo (Gorgadji, Seno)")
+    alias: int | None = None  # index of another name of the same place ("Chora (Charcheno)")
 
     @property
     def resolved(self) -> bool:
@@ -73,20 +74,25 @@ class Geoparser:
         """
         toponyms = self.recognizer.find(doc)
         locatives = [read_locative(doc, t.start, t.end, self.rules) for t in toponyms]
-        containers = self._containers(doc, toponyms)
-        contained = {i for i, c in enumerate(containers) if c is not None}
+        links = link_toponyms(doc, toponyms, self.rules)
+        inner = {link.container for link in links if link.container is not None and link.via != "word"}
+        of_district = {  # "Sherzad district, Nangarhar", "Rafi LGA, Niger": what holds a district is a province
+            link.container for t, loc, link in zip(toponyms, locatives, links, strict=True)
+            if link.container is not None and link.via != "word" and (t.kind or loc.kind) == "admin2"
+        }
         mentions = [
             Mention(
                 key=name_key(doc[t.start : t.end].text),
                 candidates=t.candidates,
-                kind=t.kind or loc.kind or ("container" if i - 1 in contained else None),
-                container=containers[i],
+                kind=t.kind or loc.kind or self._container_kind(i, toponyms, of_district, inner),
+                container=self._resolvable(link.container, links, toponyms),
+                strict=link.strict,
             )
-            for i, (t, loc) in enumerate(zip(toponyms, locatives, strict=True))
+            for i, (t, loc, link) in enumerate(zip(toponyms, locatives, links, strict=True))
         ]
         resolutions = self.resolver.resolve(mentions, hints)
         out = []
-        for t, loc, res in zip(toponyms, locatives, resolutions, strict=True):
+        for t, loc, res, link in zip(toponyms, locatives, resolutions, links, strict=True):
             acled, ucdp = precision_codes(res.place, loc.relation, loc.part)
             span = doc[t.start : t.end]
             out.append(
@@ -97,20 +103,34 @@ class Geoparser:
                     phrase_end=doc[loc.phrase_end - 1].idx + len(doc[loc.phrase_end - 1].text),
                     acled_geo_precision=acled, ucdp_where_prec=ucdp, dateline=t.origin == "dateline",
                     token_start=t.start, token_end=t.end, kind=t.kind or loc.kind, embedded=t.embedded,
+                    container=link.container, alias=link.alias,
                 )
             )
         self._link_between(doc, out, locatives)
         return out
 
     @staticmethod
-    def _containers(doc: Doc, toponyms: Sequence[Toponym]) -> list[int | None]:
-        """'Saraqib, in Idlib province' / 'Paris, Texas': the next toponym contains this one."""
-        out: list[int | None] = [None] * len(toponyms)
-        for i in range(len(toponyms) - 1):
-            gap = doc[toponyms[i].end : toponyms[i + 1].start]
-            if 0 < len(gap) <= 3 and gap[0].text in (",", "(") and all(t.lower_ in CONTAINER_GAP for t in gap):
-                out[i] = i + 1
-        return out
+    def _container_kind(i: int, toponyms: Sequence[Toponym], of_district: set, inner: set) -> str | None:
+        """The kind of area a containing name must be: a province for what holds a district; a division for the
+        last name in brackets ("(Gorgadji, Seno)"); a state or country after a comma ("Buffalo, New York")."""
+        if i in of_district:
+            return "admin1"
+        last_bracket = toponyms[i].bracket == "container" and (
+            i + 1 == len(toponyms) or toponyms[i + 1].bracket != "container"
+        )
+        if last_bracket:
+            return "division"
+        return "container" if i in inner else None
+
+    @staticmethod
+    def _resolvable(index: int | None, links: Sequence, toponyms: Sequence[Toponym]) -> int | None:
+        """The nearest container up the chain that the gazetteer knows ("Tadjo (Gorgadji, Seno)": Seno when
+        Gorgadji is unknown)."""
+        seen: set[int] = set()
+        while index is not None and not toponyms[index].candidates and index not in seen:
+            seen.add(index)
+            index = links[index].container
+        return index
 
     def _link_between(self, doc: Doc, mentions: list[PlaceMention], locatives: Sequence[Locative]) -> None:
         for i in range(len(mentions) - 1):

@@ -11,6 +11,7 @@ from types import MappingProxyType
 import numpy as np
 
 from flashpoint.extract.places.gazetteer import Candidate, Place
+from flashpoint.extract.places.grounding import agreed_countries, anchor_countries, grounded, in_agreed
 
 MAX_CANDIDATES = 40
 CONTEXT_PASSES = 2
@@ -24,7 +25,7 @@ AREA_BONUS = 1.5
 CURATED_BONUS = 2.0
 SIBLING_PENALTY = 2.0
 SIBLING_SHARE = 0.25  # a namesake town holding this share of its division's people is what the name means
-W_HINT = 1.0  # a place framing the document (its publisher's region) weighs like one confident mention
+W_HINT = 2.0  # a place framing the document (a publisher's region, an armed group's country): two mentions' worth
 W_CONTAINER = 2.0  # "Buffalo, New York": the name after the comma is read as a state or country
 SAME_NAME_KIND = 4.0
 W_NEAR = 0.7
@@ -32,6 +33,9 @@ NEAR_KM = 60.0
 NEAR_CAP = 3
 USER_BONUS = 1.0
 NEAR_BONUS = ((30.0, 1.5), (100.0, 1.0), (300.0, 0.5))
+W_CONTAINS = 2.0  # "Kagara (Rafi LGA, Niger)": the Niger that contains a Kagara is the state, not the country
+TOWN_CONTAINER_KM = 30.0  # "PD8 of Mazar-e Sharif city": inside a town means within this distance of it
+TOWN_STRICT_KM = 100.0  # "Touro (Gorom-Gorom, Oudalan)": a village of a commune named after a town lies this near it
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class Mention:
     candidates: tuple[Candidate, ...]
     kind: str | None  # admin1 | admin2 | populated | generic | container | None
     container: int | None  # index of the mention that contains this one ("X, Y" / "X in Y")
+    strict: bool = False  # the text says so unmistakably ("X (Y, Z)", "X of Y district"): nothing outside Y
 
 
 def haversine_km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
@@ -100,8 +105,11 @@ def prior(candidate: Candidate, kind: str | None, towns: Mapping[tuple, int]) ->
         score += W_KIND if place.feature_code == "ADM2" else (0.0 if place.is_admin1 else -1.0)
     elif kind == "populated":
         score += 1.0 if place.feature_class == "P" else -W_KIND
-    elif kind == "container" and (place.is_country or place.is_admin1):
+    elif kind == "container" and (place.is_country or place.is_admin1 or place.feature_code == "ADM2"):
         score += W_CONTAINER
+    elif kind == "division":  # the last name of a bracketed chain: "Tadjo (Gorgadji, Seno)"
+        division = place.is_admin1 or place.feature_code == "ADM2"
+        score += W_KIND if division else W_CONTAINER if place.is_country else 0.0
     return score
 
 
@@ -118,13 +126,13 @@ class Resolver:
         index: list[int] = []
         for m in mentions:
             outer = mentions[m.container].key if m.container is not None else None
-            index.append(signature.setdefault((m.key, m.kind, outer), len(signature)))
+            index.append(signature.setdefault((m.key, m.kind, outer, m.strict), len(signature)))
         unique: list[Mention] = [None] * len(signature)  # type: ignore[list-item]
         weights = np.zeros(len(signature))
         for m, g in zip(mentions, index, strict=True):
             if unique[g] is None:
                 outer_index = index[m.container] if m.container is not None else None
-                unique[g] = Mention(m.key, m.candidates, m.kind, outer_index)
+                unique[g] = Mention(m.key, m.candidates, m.kind, outer_index, m.strict)
             weights[g] += 1
         resolved = self._resolve_unique(unique, weights, tuple(hints))
         return [resolved[g] for g in index]
@@ -140,7 +148,8 @@ class Resolver:
             for m, cands in zip(mentions, shortlists, strict=True)
         ]
         support = self._support(mentions, shortlists)
-        base = [b + s for b, s in zip(base, support, strict=True)]
+        contains = self._contains_inner(mentions, shortlists)
+        base = [b + s + c for b, s, c in zip(base, support, contains, strict=True)]
         scores = base
         for _ in range(CONTEXT_PASSES):
             picks = [self._pick(cands, s) for cands, s in zip(shortlists, scores, strict=True)]
@@ -148,20 +157,84 @@ class Resolver:
                 b + self._context(i, mentions, shortlists, picks, weights, hints) if len(b) else b
                 for i, b in enumerate(base)
             ]
-        out = []
-        anchored = {
-            pick[0].country for pick, cands in zip(picks, shortlists, strict=True)
-            if pick is not None and any(c.match in (0, 2) for c in cands)
-        }
-        for cands, s in zip(shortlists, scores, strict=True):
-            if not cands or _unsupported(cands, anchored):
-                out.append(Resolution(None, None, None))
+        return self._decide(mentions, shortlists, scores, hints)
+
+    def _decide(
+        self, mentions: Sequence[Mention], shortlists: Sequence[Sequence[Candidate]], scores: Sequence[np.ndarray],
+        hints: tuple[Place, ...],
+    ) -> list[Resolution]:
+        """The final choice of each mention among its grounded candidates that lie inside its stated container;
+        containers first (they follow what they contain in the text), so a contained name sees its container's
+        final place."""
+        first = [self._best(cands, s) for cands, s in zip(shortlists, scores, strict=True)]
+        out: list[Resolution | None] = [None] * len(mentions)
+        for i in range(len(mentions) - 1, -1, -1):
+            cands, s = shortlists[i], scores[i]
+            if not cands:
+                out[i] = Resolution(None, None, None)
                 continue
-            order = sorted(range(len(cands)), key=lambda k: (-s[k], cands[k].place.pid))
-            probs = np.exp(s - s.max())
+            others = [first[j] for j in range(len(mentions)) if j != i and mentions[j].key != mentions[i].key]
+            anchors = anchor_countries(others, hints)
+            keep = np.array([grounded(c, anchors, bool(hints)) for c in cands])
+            for outer in self._outers(i, mentions, out):
+                if _applies(cands, outer):
+                    keep &= np.array([_within(c.place, outer) for c in cands])
+            agreed = agreed_countries(others, hints)
+            if agreed:
+                there = keep & np.array([in_agreed(c, agreed) for c in cands])
+                keep = there if there.any() else keep
+            if not keep.any():
+                out[i] = Resolution(None, None, None)
+                continue
+            masked = np.where(keep, s, -np.inf)
+            order = sorted(range(len(cands)), key=lambda k: (-masked[k], cands[k].place.pid))
+            probs = np.exp(s - s[order[0]])
             probs /= probs.sum()
             runner = cands[order[1]].place if len(order) > 1 else None
-            out.append(Resolution(cands[order[0]].place, round(float(probs[order[0]]), 4), runner))
+            out[i] = Resolution(cands[order[0]].place, round(float(probs[order[0]]), 4), runner)
+        return [r if r is not None else Resolution(None, None, None) for r in out]
+
+    @staticmethod
+    def _outers(i: int, mentions: Sequence[Mention], decided: Sequence[Resolution | None]) -> list[Place]:
+        """The places a strict chain of containers resolved to, up to the first area ("Touro (Gorom-Gorom,
+        Oudalan)": the town Gorom-Gorom, then the province Oudalan)."""
+        out: list[Place] = []
+        current = mentions[i]
+        seen = {i}
+        while current.strict and current.container is not None and current.container not in seen:
+            seen.add(current.container)
+            found = decided[current.container]
+            place = found.place if found is not None else None
+            if place is not None:
+                if place.country is None:
+                    break  # "Chad in central Africa": no list of a continent's countries here
+                out.append(place)
+                if place.is_area:
+                    break
+            current = mentions[current.container]
+        return out
+
+    @staticmethod
+    def _best(cands: Sequence[Candidate], scores: np.ndarray) -> tuple[Candidate, float] | None:
+        if not cands:
+            return None
+        probs = np.exp(scores - scores.max())
+        probs /= probs.sum()
+        best = min(range(len(cands)), key=lambda k: (-scores[k], cands[k].place.pid))
+        return cands[best], float(probs[best])
+
+    @staticmethod
+    def _contains_inner(mentions: Sequence[Mention], shortlists: Sequence[Sequence[Candidate]]) -> list[np.ndarray]:
+        """Containment read backwards: a container's candidates that hold a candidate of a name it contains win."""
+        out = [np.zeros(len(c)) for c in shortlists]
+        for m, cands in zip(mentions, shortlists, strict=True):
+            if m.container is None:
+                continue
+            inner = [c.place for c in cands if c.match <= 2]
+            outer = shortlists[m.container]
+            for k, cand in enumerate(outer):
+                if any(_inside(p, cand.place) for p in inner):
+                    out[m.container][k] = W_CONTAINS
         return out
 
     @staticmethod
@@ -259,26 +332,52 @@ class Resolver:
         return bonus
 
 
-def _unsupported(cands: Sequence[Candidate], anchored: set[str | None]) -> bool:
-    """Better unresolved than a guess: a variant spelling of a town abroad, when the document's other places lie in
-    other countries ("Abbasiya" in a Cairo story is not Yehud, Israel, formerly al-Abbasiyya)."""
-    return bool(anchored) and all(c.match in (1, 3) and not c.place.is_area for c in cands) and not any(
-        c.place.country in anchored for c in cands
-    )
-
-
 def _spot(place: Place) -> bool:
     """Places small enough to support a same-area reading of their neighbours: towns and counties."""
     return not place.is_area or place.feature_code == "ADM2"
 
 
 def _inside(place: Place, outer: Place) -> bool:
-    if place.pid == outer.pid or place.country is None:
+    """Is ``place`` within ``outer`` (a country, a division, or a town: within TOWN_CONTAINER_KM of it)?"""
+    if place.pid == outer.pid:
+        return True
+    if place.country is None:
         return False
     if outer.is_country:
         return place.country == outer.country
     if outer.is_admin1:
         return place.country == outer.country and place.admin1 == outer.admin1 and not place.is_admin1
     if outer.feature_code == "ADM2":
-        return place.country == outer.country and place.admin1 == outer.admin1
-    return False
+        return place.country == outer.country and place.admin1 == outer.admin1 and not (
+            place.is_admin1 or place.is_country
+        )
+    if outer.feature_class == "P" and not place.is_area:
+        return distance_km(place, outer) <= TOWN_CONTAINER_KM
+    return outer.is_area and outer.country is not None and place.country == outer.country  # "Darfur": a region
+
+
+def _within(place: Place, outer: Place) -> bool:
+    """Strict containment: inside an area, or within TOWN_STRICT_KM of a town (a commune named after it)."""
+    if outer.is_area:
+        return _inside(place, outer)
+    return place.pid == outer.pid or (not place.is_area and distance_km(place, outer) <= TOWN_STRICT_KM)
+
+
+def _level(place: Place) -> int:
+    """-1 seas, regions and continents across countries, 0 country, 1 first-level division, 2 second-level,
+    3 anything finer."""
+    if place.country is None and place.is_area:
+        return -1
+    if place.is_country:
+        return 0
+    if place.is_admin1:
+        return 1
+    return 2 if place.feature_code == "ADM2" else 3
+
+
+def _applies(cands: Sequence[Candidate], outer: Place) -> bool:
+    """Does a strict container constrain this name? Not when the name is itself, by its own name, at the
+    container's level or above ("the embassy of Canada in Mexico")."""
+    return not any(
+        c.match in (0, 2) and _level(c.place) <= _level(outer) and not _inside(c.place, outer) for c in cands
+    )
