@@ -188,10 +188,11 @@ def _date_width(mention: EventMention) -> int:
 
 
 def _placed(mentions: list[EventMention]) -> EventMention | None:
-    """The mention with the best place: resolved, named in its own sentence, most precise, first told."""
+    """The mention with the best place: resolved, named in its own sentence, a town rather than a province, then
+    the first told (the narrative's "near X" before a quoted "in X")."""
     placed = [m for m in mentions if m.location is not None]
     return min(placed, key=lambda m: (not m.location.resolved, not m.location.stated,
-                                      m.location.acled_geo_precision or 4, _key(m)), default=None)
+                                      (m.location.acled_geo_precision or 3) >= 3, _key(m)), default=None)
 
 
 def _location(mentions: list[EventMention], book: EvidenceBook) -> dict | None:
