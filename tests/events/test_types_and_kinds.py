@@ -45,6 +45,12 @@ def kinds(events: list[Event]) -> list[tuple[str, str | None]]:
         ("Police arrested 14 opposition activists in Harare on Monday.", "Strategic developments", "Arrests"),
         ("The army and the rebels signed a ceasefire agreement in Juba on Monday.", "Strategic developments",
          "Agreement"),
+        ("Three pistols and a box of bullets were seized in Tamale on Monday.", "Strategic developments",
+         "Disrupted weapons use"),
+        ("Explosive devices were discovered under a bridge near Gao on Monday.", "Strategic developments",
+         "Disrupted weapons use"),
+        ("Loud explosions shook the border villages near Kiryat Shmona on Monday as militants fired rockets at "
+         "them.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
     ],
 )
 def test_each_acled_type(pipeline, text, event_type, sub_event_type):
@@ -120,3 +126,8 @@ def test_a_denial_is_a_denied_perpetrator_claim(pipeline):
     event = next(e for e in extract(pipeline, text) if e.kind == "specific" and e.event_type)
     denied = [c for c in event.claims if c.attribute == "perpetrator" and c.status == "denied"]
     assert denied and "Baloch" in str(denied[0].value)
+
+
+def test_an_industrial_blast_is_no_political_violence(pipeline):
+    text = "Four workers were injured on Monday when a storage tank exploded at a chemical plant in Rayong."
+    assert [e for e in extract(pipeline, text) if e.event_type] == []

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Any
 
-FIELD_LABELS = {
+FIELD_LABELS = MappingProxyType({
     "event_type": "ACLED event type",
     "sub_event_type": "ACLED sub-event type",
     "plover_type": "PLOVER type",
@@ -25,15 +26,15 @@ FIELD_LABELS = {
     "fatalities_exact_no_deaths": "fatalities exact (gold = 0)",
     "claimant": "claimant of a contested claim",
     "kind": "event kind",
-}
-CLASSIFICATION_LABELS = {
+})
+CLASSIFICATION_LABELS = MappingProxyType({
     "accuracy": "accuracy, all snippets",
     "sub_event_accuracy_acled": "sub-event type, ACLED snippets",
     "event_type_accuracy_acled": "event type, ACLED snippets",
     "any_event_sub_type_acled": "gold sub-type among any event",
     "detection_rate_acled": "ACLED snippets with an ACLED event",
     "rejection_rate_non_acled": "non-ACLED snippets left uncoded",
-}
+})
 
 
 def rate_text(rate: dict | None) -> str:

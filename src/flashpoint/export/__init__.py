@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import MappingProxyType
 
 from flashpoint.export.acled import write_acled
 from flashpoint.export.geojson import write_geojson
@@ -13,7 +14,9 @@ from flashpoint.export.ucdp import write_ucdp
 from flashpoint.export.vocabulary import ExportVocabulary
 from flashpoint.store import EventFilter, Store
 
-TEXT_WRITERS = {"acled-csv": write_acled, "ucdp-csv": write_ucdp, "geojson": write_geojson, "jsonl": write_jsonl}
+TEXT_WRITERS = MappingProxyType(
+    {"acled-csv": write_acled, "ucdp-csv": write_ucdp, "geojson": write_geojson, "jsonl": write_jsonl}
+)
 FORMATS = (*TEXT_WRITERS, "parquet")
 
 

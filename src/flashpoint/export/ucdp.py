@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import math
 from collections.abc import Iterable
+from types import MappingProxyType
 from typing import TextIO
 
 from flashpoint.export.options import ExportOptions, ExportStats
@@ -24,12 +25,12 @@ COLUMNS = (
 )
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 STATE = frozenset({1, 8})  # ACLED inter codes of state forces (at home or abroad)
-UCDP_REGIONS = {"Western Africa": "Africa", "Middle Africa": "Africa", "Eastern Africa": "Africa",
+UCDP_REGIONS = MappingProxyType({"Western Africa": "Africa", "Middle Africa": "Africa", "Eastern Africa": "Africa",
                 "Southern Africa": "Africa", "Northern Africa": "Africa", "Middle East": "Middle East",
                 "Europe": "Europe", "Caucasus and Central Asia": "Asia", "South Asia": "Asia",
                 "Southeast Asia": "Asia", "East Asia": "Asia", "Oceania": "Asia", "North America": "Americas",
-                "Central America": "Americas", "South America": "Americas", "Caribbean": "Americas"}
-WHERE_FROM_ACLED = {1: 1, 2: 2, 3: 4}
+                "Central America": "Americas", "South America": "Americas", "Caribbean": "Americas"})
+WHERE_FROM_ACLED = MappingProxyType({1: 1, 2: 2, 3: 4})
 
 
 def write_ucdp(events: Iterable[StoredEvent], out: TextIO, options: ExportOptions) -> ExportStats:

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import duckdb
@@ -41,8 +42,11 @@ if TYPE_CHECKING:
 Clock = Callable[[], dt.datetime]
 STORED_COLUMNS = "e.record, e.created_at, e.updated_at, e.n_reports, e.n_sources"
 ORDER = "coalesce(e.date_start, DATE '9999-12-31'), e.event_id"
-STATS = {"type": "coalesce(e.event_type, 'PLOVER ' || e.plover_type)", "country": "coalesce(e.iso3, '?')",
-         "week": "strftime(date_trunc('week', e.date_start), '%Y-%m-%d')"}
+STATS = MappingProxyType({
+    "type": "coalesce(e.event_type, 'PLOVER ' || e.plover_type)",
+    "country": "coalesce(e.iso3, '?')",
+    "week": "strftime(date_trunc('week', e.date_start), '%Y-%m-%d')",
+})
 
 
 def utc_now() -> dt.datetime:

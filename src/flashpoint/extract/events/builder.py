@@ -394,11 +394,19 @@ def _tells_happening(doc: Doc, trigger: TriggerMatch, disrupted: set[int]) -> bo
     a statement verb inside a subordinate or purpose clause ("marched to demand pay", "after accusing"), a weapon
     that was disrupted ("shot down a drone", "defused a roadside bomb")."""
     token = doc[trigger.head]
-    if trigger.entry.cls == "mechanism" and token.dep_ in {"dobj", "nsubjpass"} and token.head.i in disrupted:
+    if trigger.entry.cls == "mechanism" and _disrupted_weapon(token, disrupted):
         return False
     if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS:
         return trigger.entry.violent and trigger.entry.cls != "mobilize" and token.head.lower_ in {"in", "at"}
     return not (trigger.entry.cls == "verbal" and token.dep_ in SUBORDINATE_DEPS)
+
+
+def _disrupted_weapon(token: Token, disrupted: set[int]) -> bool:
+    """The weapon is what a disrupting verb acts on: "defused a roadside bomb", "seized rifles and explosives",
+    "found a cache of mortars"."""
+    while token.dep_ in {"conj", "pobj", "prep", "appos"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in {"dobj", "nsubjpass"} and token.head.i in disrupted
 
 
 def _assign_counts(doc: Doc, groups: list[list[TriggerMatch]], counts: Sequence[Any]) -> dict[int, list[Any]]:

@@ -57,9 +57,9 @@ class TriggerMatcher:
         if entry.pos and head.pos_ not in entry.pos:
             return False
         around = neighbourhood(doc, match.start, match.end)
-        words = {w for t in around if t.i not in others for w in (t.lower_, t.lemma_.lower())}
+        words = {w for t in around for w in (t.lower_, t.lemma_.lower())}
         labels = {t.ent_type_ for t in around if t.ent_type_}
-        if _vetoed(doc, match, words):
+        if _vetoed(doc, match, {w for t in around if t.i not in others for w in (t.lower_, t.lemma_.lower())}):
             return False
         needs_context = entry.requires and (
             not entry.requires_any_for or match.phrase in entry.requires_any_for

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
@@ -19,7 +20,7 @@ EZAFE = frozenset({"e", "i", "ye", "y", "o", "wa", "va"})
 NAME_CONNECTORS = frozenset({"al", "el", "de", "del", "la", "le", "du", "des", "da", "do", "bin", "ibn", "abu", "es"})
 MAX_NAME = 6
 MAX_BRACKET = 14
-OPEN = {"(": ")", "[": "]"}
+OPEN = MappingProxyType({"(": ")", "[": "]"})
 
 
 @dataclass(frozen=True)

@@ -60,8 +60,9 @@ def choose_event_location(
 
 
 def _container_of(mention: PlaceMention, mentions: Sequence[PlaceMention]) -> PlaceMention:
-    """An unresolved mention's resolved alias or finest resolved container, coded at that place's precision over
-    the whole phrase; the mention itself when there is none."""
+    """An unresolved mention standing for its resolved alias or finest resolved container: the mention's own text
+    and offsets, that place and its precision, the phrase stretched over the container, ``fallback`` set; the
+    mention itself when there is none."""
     seen: set[int] = set()
     current = mention
     while True:
@@ -83,8 +84,9 @@ def _container_of(mention: PlaceMention, mentions: Sequence[PlaceMention]) -> Pl
         relation = "near"  # somewhere in or around the town the text says holds the unknown village
     acled, ucdp = precision_codes(place, relation, False)
     return replace(
-        found, relation=relation, direction=mention.direction, phrase_start=min(mention.phrase_start, found.start),
+        mention, place=place, score=found.score, runner_up=None, relation=relation,
         phrase_end=max(mention.phrase_end, found.end), acled_geo_precision=acled, ucdp_where_prec=ucdp,
+        kind=found.kind, fallback=True,
     )
 
 

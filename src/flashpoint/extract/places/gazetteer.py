@@ -161,7 +161,8 @@ class Gazetteer:
                 for row in rows:
                     key = skels[row[15]]
                     place = _place(row)
-                    if max(fuzz.ratio(key, name_key(place.name)), fuzz.ratio(key, row[16])) >= LOOSE_MIN_RATIO:
+                    other = fuzz.ratio(key, row[16]) if place.is_area else 0  # "Urozgan" ~ "Uruzgan" (Oruzgan)
+                    if max(fuzz.ratio(key, name_key(place.name)), other) >= LOOSE_MIN_RATIO:
                         self._keep(found[key], Candidate(place, 3))
         return {
             k: sorted(v.values(), key=lambda c: (-c.place.population, c.place.pid)) for k, v in found.items() if v

@@ -157,7 +157,7 @@ class Recognizer:
         runs = sorted({widen(s, e, joined) for s, e in runs})
         named = runs + [part for e in doc.ents if e.label_ in OTHER_LABELS for part in self._parts(e, True)]
         for start, end in named:
-            if end - start <= MAX_NGRAM and self._named_by_noun(doc, start):
+            if end - start <= MAX_NGRAM and (self._named_by_noun(doc, start) or self._division_of(doc, start, end)):
                 proposals.append((start, end, "pattern", ""))
         chains = find_chains(doc, self.rules.area_nouns)
         for start, end in runs:
@@ -291,6 +291,15 @@ class Recognizer:
     def _bracket_kind(label: str) -> str | None:
         kind = label.partition(":")[0]
         return kind or None
+
+    def _division_of(self, doc: Doc, start: int, end: int) -> bool:
+        """'Nahri Saraj district, Helmand', 'Narang Wa Badil districts, Kunar', 'Rafi LGA (Niger)': a name the text
+        calls a district or province and then places in another named area — a place even when unknown."""
+        if end + 2 >= len(doc) or not doc[start].text[:1].isupper():
+            return False
+        if self.rules.area_nouns.get(doc[end].lower_) not in ("admin1", "admin2"):
+            return False
+        return doc[end + 1].text in (",", "(") and _is_capitalised(doc[end + 2])
 
     def _stripped(self, doc: Doc, start: int, end: int) -> str | None:
         if end - start > 1 and doc[end - 1].lower_ in self.rules.area_nouns:

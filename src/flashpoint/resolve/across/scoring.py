@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Protocol
 
 from flashpoint.resolve.across.features import EventFeatures
@@ -17,7 +18,7 @@ from flashpoint.resolve.across.text import TermStats, cosine
 EARTH_KM = 6371.0088
 VETO = -1.0  # a part at -1 (days apart, incompatible types, far apart or another province) rules a merge out
 SAME_POINT_KM = 1.0
-NEAR_KM = {1: 5.0, 2: 15.0}  # reach of a place by the coarser ACLED geo precision of the two
+NEAR_KM = MappingProxyType({1: 5.0, 2: 15.0})  # reach of a place by the coarser ACLED geo precision of the two
 
 
 @dataclass(frozen=True)
