@@ -110,3 +110,12 @@ def test_output_is_deterministic(pipeline, text):
     first = [e.model_dump_json() for e in extract(pipeline, text, "2024-01-10")]
     second = [e.model_dump_json() for e in extract(pipeline, text, "2024-01-10")]
     assert first == second
+
+
+def test_the_blast_refers_back_to_the_bombing_not_to_an_attack_without_means(pipeline):
+    text = ("A car bomb killed nine soldiers at a checkpoint in Gao on Tuesday. It came two days after rebels "
+            "killed four villagers in an attack near Menaka. Five men were arrested over the blast.")
+    events = extract(pipeline, text, "2023-03-15")
+    assert only(events, kind="specific", event_type="Explosions/Remote violence").location.name == "Gao"
+    attack = only(events, kind="specific", event_type="Violence against civilians")
+    assert (attack.sub_event_type, attack.trigger.text, attack.location.name) == ("Attack", "attack", "Ménaka")

@@ -29,3 +29,8 @@ def test_dateline_alone_gives_no_place(nlp, geoparser):
 def test_no_place_in_the_sentence(nlp, geoparser):
     doc = nlp("Gunmen killed two guards. Mogadishu remains tense.")
     assert choose_event_location(doc, trigger(doc, "killed"), geoparser.parse(doc)) is None
+
+
+def test_where_the_speaker_was_is_not_the_place(nlp, geoparser):
+    doc = nlp("The president, speaking during a visit to Nairobi on Monday, said four soldiers had died in an ambush.")
+    assert choose_event_location(doc, trigger(doc, "ambush"), geoparser.parse(doc), focus=False) is None

@@ -102,13 +102,15 @@ def _headline_type(mentions: list[EventMention], lead: EventMention) -> tuple[st
 
     Mentions another happening absorbs (the arrest of protesters, a withdrawal) do not vote; each source votes once
     for each type it states (unattributed text is one source; vague mentions such as "the attack" vote only when
-    nothing more specific is said), and ties go to the type told first. Within the type, the family of means most
-    sources state wins (shelling vs airstrike), and within it the most specific means (a suicide car bomb over a
-    blast). A protest takes its gravest sub-type, counting what it absorbed (arrests make it an intervention).
+    nothing more specific is said, "a blast" before "the attack"), and ties go to the type told first. Within the
+    type, the family of means most sources state wins (shelling vs airstrike), and within it the most specific means
+    (a suicide car bomb over a blast). A protest takes its gravest sub-type, counting what it absorbed (arrests make
+    it an intervention).
     """
     typed = [m for m in mentions if m.event_type and m.trigger_class != "outcome"]
     telling = [m for m in typed if not _vague(m)]
-    stated = sorted(telling or typed, key=_key) or [lead]
+    with_means = [m for m in typed if m.mechanisms]  # "a blast" says more than "the attack"
+    stated = sorted(telling or with_means or typed, key=_key) or [lead]
     absorbers = [m for m in stated if m.event_type in ACLED_ABSORBS]
     absorbed = [m for m in stated if any(m.sub_event_type in ACLED_ABSORBS[a.event_type] for a in absorbers)]
     escalated = [ACLED_ABSORBS[a.event_type][m.sub_event_type] for m in absorbed for a in absorbers[:1]

@@ -48,15 +48,17 @@ def cluster_mentions(mentions: list[EventMention]) -> list[Cluster]:
     """Group mentions into happenings; the order of clusters is the order of their first mention.
 
     Each mention joins the happening it fits best (ties: the most recent), or starts a new one; a definite
-    reference ("the attack") only joins a happening of a compatible type.
+    reference ("the attack") only joins a happening of a compatible type, and one naming a means ("the blast")
+    a happening told with that means when there is one.
     """
     clusters: list[Cluster] = []
     for mention in sorted(mentions, key=lambda m: (m.sentence, m.trigger.start)):
         best, best_score = None, JOIN_THRESHOLD
-        for cluster in reversed(clusters):
-            score = _fit(cluster, mention)
-            if score is None or (mention.anaphoric and not _type_compatible(cluster, mention)):
-                continue
+        fits = [(c, _fit(c, mention)) for c in reversed(clusters)]
+        fits = [(c, s) for c, s in fits if s is not None and (not mention.anaphoric or _type_compatible(c, mention))]
+        if mention.anaphoric and any(_same_means(c, mention) for c, _ in fits):
+            fits = [(c, s) for c, s in fits if _same_means(c, mention)]  # 'the blast': the bombing, not 'an attack'
+        for cluster, score in fits:
             if score > best_score or (best is None and score >= best_score):
                 best, best_score = cluster, score
         if best is None:
@@ -182,6 +184,12 @@ def _dates_agree(a: EventMention, b: EventMention) -> bool:
     widths = sorted(((a.date.end - a.date.start).days + 1, (b.date.end - b.date.start).days + 1))
     stated = a.date.span is not None and b.date.span is not None
     return not (stated and widths[0] == 1 and widths[1] >= SPAN_DAYS and not (a.anaphoric or b.anaphoric))
+
+
+def _same_means(cluster: Cluster, mention: EventMention) -> bool:
+    """'the blast' refers back to a bombing rather than to an attack whose means is not told."""
+    own = {m.family or m.label for m in mention.mechanisms}
+    return bool(own) and any((m.family or m.label) in own for other in cluster.mentions for m in other.mechanisms)
 
 
 def _place_score(cluster: Cluster, mention: EventMention) -> float | None:

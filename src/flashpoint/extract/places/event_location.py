@@ -43,7 +43,8 @@ def choose_event_location(
         if mention.dateline or not (sentence.start <= mention.token_start < sentence.end):
             continue
         head = _root(doc, mention)
-        if _is_speaker(head) or _is_agent(head) or _is_modifier(head, mention) or _is_origin(head, trigger):
+        if _is_speaker(head) or _is_agent(head) or _is_modifier(head, mention) or _is_origin(head, trigger) \
+                or _speaker_whereabouts(head, trigger):
             continue
         if mention.embedded:
             continue
@@ -130,6 +131,23 @@ def _is_speaker(token: Token) -> bool:
         if current.dep_ not in ("poss", "compound") or current.head is current:
             return False
         current = current.head
+    return False
+
+
+def _speaker_whereabouts(token: Token, trigger: Token) -> bool:
+    """'X, speaking during a visit to Ukraine, said …': where the speaker was, told by a verb of their own that
+    hangs off the speech verb rather than inside what they reported."""
+    through_verb = False
+    current = token
+    for _ in range(MAX_HOPS + 2):
+        head = current.head
+        if head is current or current.i == trigger.i:
+            return False
+        if head.lemma_ in SPEECH_LEMMAS and head.pos_ == "VERB":
+            reported = current.dep_ in {"ccomp", "xcomp", "dobj", "conj", "parataxis"}
+            return through_verb and not reported and trigger.i not in {t.i for t in current.subtree}
+        through_verb = through_verb or current.pos_ == "VERB"
+        current = head
     return False
 
 
