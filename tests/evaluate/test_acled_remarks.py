@@ -51,3 +51,10 @@ def test_news_sentences_that_mention_fatalities_stay():
     cleaned = clean_note(note)
     assert cleaned.text == note and cleaned.remarks == ()
     assert not cleaned.fatalities_from_remark
+
+
+def test_a_leading_category_tag_is_a_coder_remark():
+    cleaned = clean_note("Property destruction: On 3 May 2021, unknown men burned a granary in Example Town.")
+    assert cleaned.text == "On 3 May 2021, unknown men burned a granary in Example Town."
+    assert cleaned.remarks == ("Property destruction:",)
+    assert clean_note("On 3 May 2021, Example Town: residents marched.").remarks == ()

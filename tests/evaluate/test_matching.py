@@ -189,6 +189,14 @@ def test_unmatched_verbal_plover_events_can_be_forgiven(conventions, right):
     assert score([gold_event()], [right(), assault], conventions, rule)["precision"]["total"] == 2
 
 
+def test_acled_only_gold_leaves_plover_only_events_out_of_scope(conventions, right):
+    assault = right("p2", event_type=None, sub_event_type=None, plover="ASSAULT")
+    riot = right("p3", event_type="Riots", sub_event_type="Mob violence")
+    rule = CountingRule(frozenset({"specific"}), acled_only=True)
+    report = score([gold_event()], [right(), assault, riot], conventions, rule)
+    assert report["precision"] == {"correct": 1, "total": 2, "rate": 0.5}
+
+
 def test_calibration_counts_match_correctness(conventions, right):
     spurious = right("p2", event_type="Protests", sub_event_type=None, confidence=0.85)
     calibration = score([gold_event()], [right(confidence=0.8), spurious], conventions)["calibration"]

@@ -51,6 +51,8 @@ def kinds(events: list[Event]) -> list[tuple[str, str | None]]:
          "Disrupted weapons use"),
         ("Loud explosions shook the border villages near Kiryat Shmona on Monday as militants fired rockets at "
          "them.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ("Armed men stole forty goats and two motorbikes from herders near Ansongo on Monday.",
+         "Strategic developments", "Looting/property destruction"),
     ],
 )
 def test_each_acled_type(pipeline, text, event_type, sub_event_type):
@@ -131,3 +133,10 @@ def test_a_denial_is_a_denied_perpetrator_claim(pipeline):
 def test_an_industrial_blast_is_no_political_violence(pipeline):
     text = "Four workers were injured on Monday when a storage tank exploded at a chemical plant in Rayong."
     assert [e for e in extract(pipeline, text) if e.event_type] == []
+
+
+def test_looting_during_an_attack_is_part_of_the_attack(pipeline):
+    text = "Gunmen shot dead a shopkeeper and seized his motorbike in Tillaberi on Monday."
+    events = [e for e in extract(pipeline, text) if e.event_type]
+    assert [(e.event_type, e.sub_event_type, e.trigger.text) for e in events] == [
+        ("Violence against civilians", "Attack", "shot dead")]

@@ -7,7 +7,8 @@
 pipeline aligns with a predicted event (``match(..., "aligned")``), the predicted location is scored: no place,
 unresolved, resolved; of all aligned events: country right, admin1 right (ACLED's admin1 against the
 gazetteer's, compared by a vowel-free key or a loose gazetteer look-up), within 25 km and within 161 km of the
-coded point. Figures are printed per file and overall. ``--errors`` lists every aligned event not within 161 km.
+coded point. Figures are printed per file and overall. ``--errors`` lists every aligned event farther than
+``--errors-km`` (161 km).
 ``--no-hints`` parses without the actors' countries (to measure what the hints bring).
 """
 
@@ -76,6 +77,7 @@ def main() -> None:
     parser.add_argument("limit", type=int, nargs="?", default=400)
     parser.add_argument("--cache", type=Path)
     parser.add_argument("--errors", type=Path)
+    parser.add_argument("--errors-km", type=float, default=161.0, help="list aligned events farther than this")
     parser.add_argument("--no-hints", action="store_true")
     args = parser.parse_args()
     gold = load_acled_notes(args.path, Conventions.load(), limit=args.limit)
@@ -111,11 +113,15 @@ def main() -> None:
                 outcome["km161"] += km <= 161
             for tally in (counts[group], counts["all"]):
                 tally.update(outcome)
-            if not outcome["km161"]:
+            far = where is None or not where.resolved or where.lat is None or _km(
+                truth.lat, truth.lon, where.lat, where.lon) > args.errors_km
+            if far:
                 found = "—" if where is None else (
-                    f"{where.text!r} → {where.name} ({where.iso3}, {where.admin1})" if where.resolved
+                    f"{where.text!r} → {where.name} [{where.feature_code}] ({where.iso3}, {where.admin1})"
+                    if where.resolved
                     else f"{where.text!r} unresolved")
-                errors.append(f"{item.document.id}: gold {truth.name} ({truth.iso3}, {truth.admin1}) ← {found} | "
+                errors.append(f"{item.document.id}: gold {truth.name} ±{truth.tolerance_km} ({truth.iso3}, "
+                              f"{truth.admin1}) ← {found} | "
                               f"{item.document.text[:200]!r}")
     print(f"{'set':5} {'notes':>6} {'aligned':>8} {'none':>6} {'unres':>6} {'resolved':>9}  "
           + "  ".join(f"{r:>7}" for r in RATES) + "  wrong-country/resolved")

@@ -35,6 +35,7 @@ class Conventions:
     fatality_margin: float
     counted_kinds: MappingProxyType
     uncounted_plover_quads: frozenset[str]
+    acled_scope: frozenset[str]
     plover_quads: MappingProxyType
     sector_words: MappingProxyType
     actor_prefixes: tuple[tuple[str, str], ...]
@@ -65,6 +66,7 @@ class Conventions:
             fatality_margin=float(raw["fatality_margin"]),
             counted_kinds=_frozen({k: frozenset(v) for k, v in raw["counted_kinds"].items()}),
             uncounted_plover_quads=frozenset(raw["uncounted_unmatched_plover_quads"]),
+            acled_scope=frozenset(raw.get("acled_scope", ())),
             plover_quads=_frozen({k: v["quad"] for k, v in read_yaml(PLOVER_CODEBOOK)["types"].items()}),
             sector_words=_frozen({k.casefold(): v for k, v in raw["sector_words"].items()}),
             actor_prefixes=tuple(sorted(forms["prefixes"].items(), key=lambda kv: -len(kv[0]))),

@@ -22,6 +22,7 @@ class CountingRule:
 
     kinds: frozenset[str]
     forgiven_plover_types: frozenset[str] = frozenset()
+    acled_only: bool = False  # the gold codes ACLED events only: PLOVER-only predictions are out of its scope
 
     def counts(self, event: Event) -> bool:
         return event.kind in self.kinds
@@ -30,7 +31,7 @@ class CountingRule:
         """An unmatched prediction that is neither a hit nor spurious (e.g. a PLOVER-only verbal event)."""
         if event.event_type is not None or event.plover is None:
             return False
-        return event.plover.type in self.forgiven_plover_types
+        return self.acled_only or event.plover.type in self.forgiven_plover_types
 
 
 def score_events(

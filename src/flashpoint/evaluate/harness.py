@@ -96,7 +96,7 @@ class Harness:
         predictions = extract(self.extractor, gold, extractors)
         kinds = self.conventions.counted_kinds.get(spec.name, frozenset({"specific", "background"}))
         forgiven = self.conventions.forgiven_plover_types() if spec.name == "examples" else frozenset()
-        rule = CountingRule(frozenset(kinds), forgiven)
+        rule = CountingRule(frozenset(kinds), forgiven, spec.name in self.conventions.acled_scope)
         scored = base | {
             "status": "scored",
             "counted_kinds": sorted(kinds),

@@ -52,8 +52,7 @@ def assemble(cluster: Cluster, document: Document, extractor: ExtractorInfo) -> 
             a.sector == "CVL" and a.role in {"actor2", "assoc_actor2"} for m in mentions for a in m.actors
         ) and event_type in {"Violence against civilians", "Explosions/Remote violence"},
         "plover": _plover(typed),
-        "trigger": {"text": lead.trigger.text, "start": lead.trigger.start, "end": lead.trigger.end,
-                    "doc": lead.doc_id, "lexicon": lead.lexicon},
+        "trigger": _trigger(typed if typed.event_type == event_type and event_type else lead),
         "date": _date(mentions, book),
         "location": _location(mentions, book),
         "places": _places(mentions, book),
@@ -86,6 +85,12 @@ def event_id(doc_id: str, lead: EventMention) -> str:
     return "ev-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
+def _trigger(mention: EventMention) -> dict:
+    """The words that made the event: those of the mention that states its type."""
+    return {"text": mention.trigger.text, "start": mention.trigger.start, "end": mention.trigger.end,
+            "doc": mention.doc_id, "lexicon": mention.lexicon}
+
+
 def _lead(mentions: list[EventMention]) -> EventMention:
     """The mention whose trigger names the happening best: the most telling class, a verb before a noun naming
     the participants ('set fire' over 'rioters'), then the first told."""
@@ -108,6 +113,10 @@ def _headline_type(mentions: list[EventMention], lead: EventMention) -> tuple[st
     it an intervention).
     """
     typed = [m for m in mentions if m.event_type and m.trigger_class != "outcome"]
+    absorbing = [m for m in mentions if m.event_type in ACLED_ABSORBS]
+    swallowed = [m for m in typed if any(m.sub_event_type in ACLED_ABSORBS[a.event_type] for a in absorbing)]
+    if typed and len(swallowed) == len(typed):  # "killed a man and seized livestock": the killing is the event
+        typed = [m for m in mentions if m.event_type and m not in swallowed] or typed
     telling = [m for m in typed if not _vague(m)]
     with_means = [m for m in typed if m.mechanisms]  # "a blast" says more than "the attack"
     stated = sorted(telling or with_means or typed, key=_key) or [lead]

@@ -2,7 +2,7 @@
 
 Examples of what goes: "[size=no report]", "Fatalities coded as 0 (VoJ reported 3).", "Unknown fatalities
 coded as 10.", "Fatalities split between 3 events.", "(coded as <place> at geoprecision 2)", ", coded as
-<actor> by default,", "*ACLED uses a location …".
+<actor> by default,", "*ACLED uses a location …", a leading category tag ("Looting: ", "Movement of forces: ").
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 _SIZE = re.compile(r"\s*\[size\s*=[^\]]*\]")
+_CATEGORY_TAG = re.compile(r"^\s*[A-Z][a-z]+(?:[ /-][a-z]+){0,4}:\s+(?=[A-Z0-9])")
 _PAREN_REMARK = re.compile(r"\s*\((?:[^()]*\bcoded\b[^()]*|[^()]*\bgeo-?precision\b[^()]*)\)", re.IGNORECASE)
 _INLINE_REMARK = re.compile(r",\s+coded\b(?:[^,.()]|\([^()]*\))*(?=[,.])", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\[(*\"'0-9A-Z])|(?<=[a-z]\.)(?=[A-Z][a-z])")
@@ -41,8 +42,10 @@ class CleanedNote:
 def clean_note(notes: str) -> CleanedNote:
     """Remove coder remarks (sentences, clauses after ';', bracketed size tags, parenthesised coding
     notes)."""
-    remarks: list[str] = [m.group().strip() for m in _SIZE.finditer(notes)]
-    text = _SIZE.sub("", notes)
+    remarks: list[str] = [m.group().strip() for m in _CATEGORY_TAG.finditer(notes)]
+    text = _CATEGORY_TAG.sub("", notes)
+    remarks += [m.group().strip() for m in _SIZE.finditer(text)]
+    text = _SIZE.sub("", text)
     remarks += [m.group().strip() for m in _PAREN_REMARK.finditer(text)]
     text = _PAREN_REMARK.sub("", text)
     remarks += [m.group().strip(", ") for m in _INLINE_REMARK.finditer(text)]

@@ -13,6 +13,7 @@ from flashpoint.extract.actors.text import cased_words
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+NAMED_ONLY = "@named"  # template of nouns that name an actor only with a named group before them
 NOUNS_VERSION = "actor_nouns.v1"
 STATE_TEMPLATES = MappingProxyType({"@mil": "mil", "@pol": "pol", "@gov": "gov"})
 PROXY_TEMPLATE = "Unidentified Armed Group ({country})"
@@ -71,6 +72,8 @@ class ActorNormalizer:
             entry = self._pick_entry(entry_match.values, context or country)
             if entry is not None:
                 return self._from_entry(entry, event_country, doc_country or country, phrase.backer)
+        if rule is not None and rule.template == NAMED_ONLY:
+            return None  # "a member", "the commanders": an actor only as a named group's ("an NDS member")
         if rule is not None and self._named_group(phrase, rule):  # "the Free Lakes Army": not a state's army
             own_country = country or (phrase.countries[-1] if phrase.countries else None)
             sector = "REB" if rule.sector in ("MIL", "UAF", "REB") else rule.sector
