@@ -34,3 +34,15 @@ def test_no_place_in_the_sentence(nlp, geoparser):
 def test_where_the_speaker_was_is_not_the_place(nlp, geoparser):
     doc = nlp("The president, speaking during a visit to Nairobi on Monday, said four soldiers had died in an ambush.")
     assert choose_event_location(doc, trigger(doc, "ambush"), geoparser.parse(doc), focus=False) is None
+
+
+def test_a_source_named_after_a_place_is_not_the_place(nlp, geoparser):
+    doc = nlp("Hundreds of people marched in protest on Sunday, according to Al-Ahram.")
+    assert choose_event_location(doc, trigger(doc, "marched"), geoparser.parse(doc), focus=False) is None
+
+
+def test_the_story_town_stands_in_when_the_sentence_names_no_place(nlp, geoparser):
+    doc = nlp("Mosul was calm on Monday. Residents of Mosul said the markets reopened. Gunmen shot a guard at a "
+              "checkpoint.")
+    chosen = choose_event_location(doc, trigger(doc, "shot"), geoparser.parse(doc))
+    assert chosen is not None and chosen.place.name == "Mosul"

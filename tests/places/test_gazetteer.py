@@ -36,6 +36,12 @@ def test_loose_lookup_matches_transliterations(gazetteer):
     assert any(p.geonameid == 167611 for p in places)
 
 
+@pytest.mark.parametrize(("written", "geonameid"), [("Qaryatein", 173361), ("Sukhneh", 172425)])
+def test_loose_lookup_ignores_a_dropped_article(gazetteer, written, geonameid):
+    places = [c.place for c in gazetteer.lookup([written], loose=True)[name_key(written)]]
+    assert geonameid in [p.geonameid for p in places]
+
+
 def test_countries_have_a_representative_point_not_the_capital(gazetteer):
     usa = gazetteer.country("USA")
     assert usa is not None and 36 < usa.lat < 42 and -104 < usa.lon < -94  # Kansas, not Washington D.C.

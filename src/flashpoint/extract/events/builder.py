@@ -260,13 +260,18 @@ def _seized_place(doc: Doc, group: list[TriggerMatch], places: Sequence[Any]) ->
 
 
 def _story_place(doc: Doc, sentence: Any, places: Sequence[Any]) -> Any:
-    """The last town-level place named in the two sentences before ``sentence`` (a story goes on where it was)."""
+    """The finest town-level place of the last sentence before ``sentence`` that names one, at most two sentences
+    back (a story goes on where it was: "in the town of X in the Y district" → X)."""
     earlier = [p for p in places
                if p.place is not None and not p.dateline and (p.acled_geo_precision or 3) <= 2
                and p.start < sentence.start_char
                and sentence.start_char - p.start < 600
                and _sentences_between(doc, p.start, sentence.start_char) <= CONTEXT_SENTENCES]
-    return earlier[-1] if earlier else None
+    if not earlier:
+        return None
+    last = doc.char_span(earlier[-1].start, earlier[-1].end, alignment_mode="expand")
+    told = [p for p in earlier if last is None or p.start >= last.sent.start_char]
+    return min(reversed(told), key=lambda p: p.acled_geo_precision or 3)
 
 
 def _sentences_between(doc: Doc, start: int, end: int) -> int:

@@ -33,9 +33,10 @@ def choose_event_location(
     the same sentence (nearest first, located phrases before bare names); never a speaker ("Ankara said"),
     never the dateline alone. When the sentence names no place and ``focus`` is set, the document's focal
     province (the first-level division named most often, outside speakers) stands in — coded at province
-    precision, never finer. A chosen name the gazetteer does not know falls back to another name of it
-    ("Chora (Charcheno)") or to the finest place the text says contains it ("Tadjo (Gorgadji, Seno)": Seno),
-    with that container's precision (a town: "near" it; a district: ACLED 2 / UCDP 3; a province: 3 / 4).
+    precision, never finer — else its focal town (a town named at least twice and more often than any other).
+    A chosen name the gazetteer does not know falls back to another name of it ("Chora (Charcheno)") or to the
+    finest place the text says contains it ("Tadjo (Gorgadji, Seno)": Seno), with that container's precision (a
+    town: "near" it; a district: ACLED 2 / UCDP 3; a province: 3 / 4).
     """
     sentence = trigger.sent
     ranked: list[tuple[tuple[float, ...], PlaceMention]] = []
@@ -54,7 +55,7 @@ def choose_event_location(
         distance = abs(mention.token_start - trigger.i)
         ranked.append(((0 if attached else 1, 0 if located else 1, hops or 0, distance), mention))
     if not ranked:
-        return _focal_province(doc, mentions) if focus else None
+        return (_focal_province(doc, mentions) or _focal_town(doc, mentions)) if focus else None
     ranked.sort(key=lambda item: (item[0], item[1].token_start))
     best = _finest(doc, ranked[0][1], [m for _, m in ranked])
     return best if best.place is not None else _container_of(best, mentions)
@@ -123,7 +124,9 @@ def _root(doc: Doc, mention: PlaceMention) -> Token:
 
 
 def _is_speaker(token: Token) -> bool:
-    """'Ankara said', "Russia's military said": a place standing for the one who speaks."""
+    """'Ankara said', "Russia's military said", 'according to Al-Ahram': a place standing for the one who speaks."""
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return True
     current = token
     for _ in range(3):
         if current.dep_ in SUBJECT_DEPS and current.head.lemma_ in SPEECH_LEMMAS:
@@ -194,3 +197,18 @@ def _focal_province(doc: Doc, mentions: Sequence[PlaceMention]) -> PlaceMention 
         return None
     best = max(counts.values(), key=lambda group: (len(group), -group[0].start))
     return best[0] if len(best) >= 2 else None
+
+
+def _focal_town(doc: Doc, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    counts: dict[int, list[PlaceMention]] = {}
+    for mention in mentions:
+        place = mention.place
+        if mention.dateline or place is None or place.is_area or mention.embedded:
+            continue
+        if _is_speaker(_root(doc, mention)):
+            continue
+        counts.setdefault(place.pid, []).append(mention)
+    ranked = sorted(counts.values(), key=lambda group: (-len(group), group[0].start))
+    if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return None
+    return ranked[0][0]

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from flashpoint.errors import FlashpointError
 from flashpoint.extract.places.build import build_index, index_fingerprint, source_versions
-from flashpoint.extract.places.names import name_key, skeleton
+from flashpoint.extract.places.names import name_key, skeleton, without_articles
 from flashpoint.settings import Settings
 
 LOOSE_MIN_RATIO = 75
@@ -162,7 +162,8 @@ class Gazetteer:
                     key = skels[row[15]]
                     place = _place(row)
                     other = fuzz.ratio(key, row[16]) if place.is_area else 0  # "Urozgan" ~ "Uruzgan" (Oruzgan)
-                    if max(fuzz.ratio(key, name_key(place.name)), other) >= LOOSE_MIN_RATIO:
+                    bare = fuzz.ratio(without_articles(key), without_articles(name_key(place.name)))  # Qatraneh
+                    if max(fuzz.ratio(key, name_key(place.name)), other, bare) >= LOOSE_MIN_RATIO:
                         self._keep(found[key], Candidate(place, 3))
         return {
             k: sorted(v.values(), key=lambda c: (-c.place.population, c.place.pid)) for k, v in found.items() if v

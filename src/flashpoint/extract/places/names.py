@@ -33,6 +33,11 @@ def is_latin_key(key: str) -> bool:
     return bool(key) and key.isascii() and any(ch.isalpha() for ch in key)
 
 
+def without_articles(key: str) -> str:
+    """The key without Arabic articles: "al qatranah" → "qatranah" (kept whole when nothing else is left)."""
+    return " ".join(w for w in key.split() if w not in _ARTICLES) or key
+
+
 def skeleton(key: str) -> str:
     """A loose transliteration key: Arabic articles dropped, q→k, inner vowels dropped, doubles collapsed.
 
