@@ -69,6 +69,8 @@ def test_each_acled_type(pipeline, text, event_type, sub_event_type):
          "background"),
         ("More than 300 civilians have been killed in air strikes in the region since January.", "aggregate"),
         ("The militia has repeatedly attacked villages in the area.", "generic"),
+        ("Insurgents tend to ambush convoys near Kunduz at dawn.", "generic"),
+        ("Rescuers in Marib dread what are known as double-tap airstrikes.", "generic"),
         ("The rebels threatened to attack the capital.", "hypothetical"),
         ("The army denied shelling the village of Kalma.", "negated"),
     ],

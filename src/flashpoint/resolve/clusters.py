@@ -107,6 +107,8 @@ def _fit(cluster: Cluster, mention: EventMention) -> float | None:
         score += 0.5
         if _continues(mention) or _same_source(cluster, mention):
             score += 1.5
+    elif gap <= SOURCE_REACH and _same_source(cluster, mention) and _continues(mention):
+        score += 2.0  # one witness telling on, a few sentences later, with no place or date of its own
     if head.plural != mention.plural and (head.plural or mention.plural) and not mention.anaphoric:
         score -= 1.0
     return score

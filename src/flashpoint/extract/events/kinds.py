@@ -27,6 +27,7 @@ class KindVocabulary:
     conditionals: frozenset[str]
     generic_cues: frozenset[str]
     abstract_agents: frozenset[str]
+    naming_verbs: frozenset[str]
     aggregate_heads: frozenset[str]
     aggregate_cues: tuple[str, ...]
     background_markers: frozenset[str]
@@ -142,6 +143,9 @@ class KindClassifier:
             subject = verb.head  # "terrorism that attacks worshippers": the relative clause's antecedent
         if subject is not None and subject.lemma_.lower() in self.vocab.abstract_agents:
             return subject.text
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "as" and \
+                trigger.head.head.lemma_.lower() in self.vocab.naming_verbs:
+            return trigger.head.head.text  # "what are known as double-tap strikes": a kind of strike, named
         scope = [trigger, verb, *([verb.head] if verb.dep_ == "xcomp" else [])]
         for token in scope:
             for child in token.children:
