@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint accuracy bench docs clean
+.PHONY: demo serve test lint accuracy bench docs clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,11 @@ $(STAMP): pyproject.toml requirements.lock
 ## demo: set up and extract the events of the bundled example article
 demo: $(STAMP)
 	$(BIN)/flashpoint extract examples/idlib-2020-02-03.txt
+
+## serve: ingest the bundled examples and open the dashboard at http://127.0.0.1:8000/
+serve: $(STAMP)
+	$(BIN)/flashpoint ingest examples/ --db demo.duckdb
+	$(BIN)/flashpoint serve --db demo.duckdb
 
 ## test: set up and run the whole test suite (and the linter)
 test: $(STAMP)
@@ -29,11 +34,11 @@ lint: $(STAMP)
 accuracy: $(STAMP)
 	$(BIN)/flashpoint eval ../shared/examples ../shared/data/external --write-docs docs/accuracy.md
 
-## docs: regenerate the generated parts of docs/ (JSON Schema, CLI reference)
+## docs: regenerate the generated parts of docs/ (the JSON Schema of the event record)
 docs: $(STAMP)
 	$(BIN)/flashpoint schema > docs/event.schema.json
-	$(BIN)/python tools/docs/cli_reference.py > docs/cli.md
 
+## bench: run every benchmark once and rewrite docs/performance.md (about 25 minutes)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 

@@ -3,3 +3,7 @@
 
 class FlashpointError(Exception):
     """An expected failure with a message that says what to do."""
+
+
+class ModelNotInstalled(FlashpointError):
+    """The configured spaCy pipeline package is not installed."""

@@ -54,3 +54,14 @@ class Settings(BaseSettings):
     )
     commit_every: int = Field(1, ge=1, description="Whole documents written per ingest transaction.")
     workers: int = Field(1, ge=1, description="Local worker processes for batch extraction.")
+    host: str = Field("127.0.0.1", description="Address `flashpoint serve` listens on (this machine only by default).")
+    port: int = Field(8000, ge=1, le=65535, description="Port `flashpoint serve` listens on.")
+    api_max_body_bytes: int = Field(
+        262_144, gt=0, description="Largest request body the API accepts (larger ones get 413), e.g. for /api/extract."
+    )
+    api_page_size: int = Field(50, ge=1, description="Events per page of /api/events when no limit is given.")
+    api_max_page_size: int = Field(1000, ge=1, description="Hard maximum of the limit parameter of /api/events.")
+    api_cors_origins: tuple[str, ...] = Field(
+        (), description="Origins allowed to call the API from a browser (CORS); none by default."
+    )
+    api_workers: int = Field(1, ge=1, description="Worker processes of `flashpoint serve` (more serve more clients).")

@@ -7,11 +7,10 @@ import sys
 import typer
 
 from flashpoint import __version__
-from flashpoint.cli import config, events, export, extract, gazetteer, geoparse, ingest, reprocess, schema
+from flashpoint.cli import config, events, export, extract, gazetteer, geoparse, ingest, reprocess, schema, serve
 from flashpoint.cli import eval as eval_command
 from flashpoint.cli.common import err_console
 from flashpoint.errors import FlashpointError
-from flashpoint.nlp import ModelNotInstalled
 
 app = typer.Typer(
     name="flashpoint",
@@ -35,7 +34,7 @@ def _root(
     """Turn conflict reporting into an auditable event dataset."""
 
 
-for module in (extract, geoparse, ingest, events, export, reprocess, gazetteer, eval_command, schema, config):
+for module in (extract, geoparse, ingest, events, export, reprocess, gazetteer, eval_command, schema, config, serve):
     module.register(app)
 
 
@@ -43,7 +42,7 @@ def main() -> None:
     """Entry point: expected failures become one line on standard error and exit code 1."""
     try:
         app()
-    except (FlashpointError, ModelNotInstalled) as err:
+    except FlashpointError as err:
         err_console().print(f"[bold red]error:[/] {err}", highlight=False)
         sys.exit(1)
     except KeyboardInterrupt:

@@ -5,16 +5,14 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from flashpoint.cli.common import err_console, load_settings, open_pipeline, out_console
-from flashpoint.evaluate.baseline import TOLERANCE, read_baseline, write_baseline
-from flashpoint.evaluate.harness import Extractor, Harness
-from flashpoint.evaluate.markdown import accuracy_markdown
-from flashpoint.evaluate.render import print_report
-from flashpoint.evaluate.targets import headline, regressions
+
+if TYPE_CHECKING:
+    from flashpoint.evaluate.harness import Extractor
 
 EXAMPLES = """
 Examples:
@@ -70,6 +68,11 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Score extraction against gold data: events (precision, recall, F1) and every field, with counts."""
+        from flashpoint.evaluate.baseline import TOLERANCE, read_baseline, write_baseline
+        from flashpoint.evaluate.harness import Harness
+        from flashpoint.evaluate.markdown import accuracy_markdown
+        from flashpoint.evaluate.targets import headline, regressions
+
         messages = err_console()
         harness = Harness(extractor=None if gold_only else build_extractor(), limit=limit, progress=messages.print)
         report = harness.run(gold)
@@ -94,6 +97,8 @@ def register(app: typer.Typer) -> None:
 
 def emit(report: dict, output_format: Format, out: Path | None) -> None:
     """The report on stdout (Rich tables or JSON) and, if asked, as a JSON file."""
+    from flashpoint.evaluate.render import print_report
+
     text = json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     if output_format is Format.json:
         typer.echo(text, nl=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -11,6 +10,7 @@ import typer
 from rich.markup import escape
 
 from flashpoint.cli.common import PUBLISHED_OPTION, err_console, load_settings, parse_day
+from flashpoint.cli.extract import DASK_OPTION, PROGRESS_OPTION, WORKERS_OPTION, batch_runner, failure_printer
 from flashpoint.cli.reading import ProblemPrinter, read_inputs
 from flashpoint.model import Document
 from flashpoint.settings import Settings
@@ -42,9 +42,9 @@ class LazyPipeline:
 
     def key(self) -> str:
         """The extractor's version key: code version plus a hash of model, lexicon and gazetteer versions."""
-        info = self.open().extractor
-        parts = [info.model or "", info.gazetteer or "", *(f"{k}={v}" for k, v in sorted(info.lexicons.items()))]
-        return f"{info.version}+{hashlib.sha256('|'.join(parts).encode()).hexdigest()[:12]}"
+        from flashpoint.batch import extractor_key
+
+        return extractor_key(self.open().extractor)
 
 
 def summary(stats) -> str:
@@ -65,6 +65,9 @@ def register(app: typer.Typer) -> None:
                                                      "loses at most these, and a re-run redoes them)."),
         verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per document on standard error."),
         lexicon_dir: Path | None = typer.Option(None, "--lexicon-dir", help="Extra knowledge files to merge."),
+        workers: int | None = WORKERS_OPTION,
+        dask: str | None = DASK_OPTION,
+        progress: bool | None = PROGRESS_OPTION,
     ) -> None:
         """Store articles and their events in the database, merging reports of one event across documents.
 
@@ -76,23 +79,37 @@ def register(app: typer.Typer) -> None:
           flashpoint ingest articles/ --db events.duckdb
 
           flashpoint ingest --published 2020-02-03 - < article.txt
+
+          flashpoint ingest --workers 2 archive.jsonl --db events.duckdb
         """
+        from flashpoint.batch import BatchProgress, count_documents
         from flashpoint.store import Ingestor, Store
 
-        settings = load_settings(db=db, lexicon_dir=lexicon_dir, commit_every=commit_every)
+        settings = load_settings(db=db, lexicon_dir=lexicon_dir, commit_every=commit_every, workers=workers)
         console = err_console()
         printer = ProblemPrinter(console)
         documents, read_stats = read_inputs(paths, settings, parse_day(published), printer)
-        pipeline = LazyPipeline(settings)
+        show = console.is_terminal if progress is None else progress
+        bar = BatchProgress(console, count_documents(paths) if show else None, show, label="ingesting")
 
-        def progress(doc_id: str, what: str) -> None:
+        def stored(doc_id: str, what: str) -> None:
+            bar.advance(1)
+            bar.set_errors(read_stats.errors + runner.failures)
             if verbose:
                 console.print(f"[dim]stored[/] {escape(doc_id)}: {escape(what)}")
 
-        with Store.open(settings.db, memory_limit=settings.db_memory_limit) as store:
-            ingestor = Ingestor(store, pipeline.run, pipeline.key, commit_every=settings.commit_every,
-                                progress=progress)
+        def extracted(stream: Iterable[Document]) -> Iterator:
+            for result in runner.run(stream):
+                bar.advance(0, len(result.document.text.split()), len(result.events))
+                yield result
+
+        with (batch_runner(settings, dask, console, failure_printer(console)) as runner, bar,
+              Store.open(settings.db, memory_limit=settings.db_memory_limit) as store):
+            ingestor = Ingestor(store, extracted, runner.extractor_key, commit_every=settings.commit_every,
+                                progress=stored)
             stats = ingestor.ingest(documents)
+            bar.set_errors(read_stats.errors + runner.failures)
         console.print(f"[dim]{escape(summary(stats))} → {escape(str(settings.db))}[/]")
+        console.print(f"[dim]{escape(bar.summary())}[/]")
         if read_stats.documents == 0:
             raise typer.Exit(1)

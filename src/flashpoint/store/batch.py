@@ -286,7 +286,7 @@ class Batch:
                 "url": d.url, "outlet": d.outlet, "published": d.published, "published_from": d.published_from,
                 "language": d.language, "origin": d.origin, "extractor": item.extractor if own else None,
                 "signature": list(item.signature) if own else None, "run_id": self.run_id,
-                "ingested_at": self.now, "seq": n, "day": document_day(d),
+                "ingested_at": self.now, "seq": n, "day": document_day(d), "synthetic": d.synthetic,
             })
         insert(self.con, "documents", rows)
         insert(self.con, "doc_bands", [{"band": band, "doc_id": i.document.id, "day": document_day(i.document)}

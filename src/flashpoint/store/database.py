@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 
 from flashpoint.errors import FlashpointError
-from flashpoint.store.schema import INDEXES, SCHEMA_VERSION, TABLES
+from flashpoint.store.schema import INDEXES, SCHEMA_VERSION, TABLES, UPGRADES
 
 LOCK_WORDS = ("lock", "Conflicting")
 
@@ -87,7 +87,7 @@ def delete_where_in(con: duckdb.DuckDBPyConnection, table: str, column: str, val
 
 
 def _create(con: duckdb.DuckDBPyConnection) -> None:
-    for statement in TABLES + INDEXES:
+    for statement in TABLES + UPGRADES + INDEXES:
         con.execute(statement)
     found = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
     if found is None:

@@ -13,7 +13,8 @@ TABLES = (
     """CREATE TABLE IF NOT EXISTS documents (
         doc_id VARCHAR, content_hash VARCHAR, copy_of VARCHAR, similarity DOUBLE, text VARCHAR, title VARCHAR,
         url VARCHAR, outlet VARCHAR, published DATE, published_from VARCHAR, language VARCHAR, origin VARCHAR,
-        extractor VARCHAR, signature UBIGINT[], run_id INTEGER, ingested_at TIMESTAMP, seq BIGINT, day INTEGER)""",
+        extractor VARCHAR, signature UBIGINT[], run_id INTEGER, ingested_at TIMESTAMP, seq BIGINT, day INTEGER,
+        synthetic BOOLEAN DEFAULT false)""",
     """CREATE TABLE IF NOT EXISTS doc_bands (band VARCHAR, doc_id VARCHAR, day INTEGER)""",
     """CREATE TABLE IF NOT EXISTS places (
         doc_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, name VARCHAR, geonameid BIGINT, lat DOUBLE,
@@ -46,6 +47,9 @@ TABLES = (
         inter INTEGER, day INTEGER)""",
     """CREATE TABLE IF NOT EXISTS terms (term VARCHAR PRIMARY KEY, df INTEGER)""",
 )
+
+# Columns added to store.v1 after its first release: applied to older files when a writer opens them.
+UPGRADES = ("ALTER TABLE documents ADD COLUMN IF NOT EXISTS synthetic BOOLEAN DEFAULT false",)
 
 # ART indexes only for the point reads of the API (one document, one event, an absorbed id); batch lookups use
 # IN-lists narrowed by ``day`` instead, and every index costs memory and insert time.

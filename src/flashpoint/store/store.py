@@ -176,20 +176,21 @@ class Store:
 
     def documents(self, doc_ids: Sequence[str]) -> list[Document]:
         rows = self.con.execute(
-            "SELECT doc_id, text, title, url, outlet, published, published_from, language, origin FROM documents "
-            "WHERE doc_id IN (SELECT unnest(?)) AND text IS NOT NULL ORDER BY seq", [list(doc_ids)]).fetchall()
+            "SELECT doc_id, text, title, url, outlet, published, published_from, language, origin, synthetic "
+            "FROM documents WHERE doc_id IN (SELECT unnest(?)) AND text IS NOT NULL ORDER BY seq",
+            [list(doc_ids)]).fetchall()
         return [Document(id=r[0], text=r[1], title=r[2], url=r[3], outlet=r[4], published=r[5],
-                         published_from=r[6], language=r[7], origin=r[8]) for r in rows]
+                         published_from=r[6], language=r[7], origin=r[8], synthetic=bool(r[9])) for r in rows]
 
     def document(self, doc_id: str) -> DocumentDetail | None:
         row = self.con.execute(
             "SELECT d.doc_id, coalesce(d.text, o.text), d.title, d.url, d.outlet, d.published, d.published_from, "
-            "d.language, d.origin, d.content_hash, d.copy_of, d.similarity FROM documents d "
+            "d.language, d.origin, d.content_hash, d.copy_of, d.similarity, d.synthetic FROM documents d "
             "LEFT JOIN documents o ON o.doc_id = d.copy_of WHERE d.doc_id = ?", [doc_id]).fetchone()
         if row is None:
             return None
         document = Document(id=row[0], text=row[1], title=row[2], url=row[3], outlet=row[4], published=row[5],
-                            published_from=row[6], language=row[7], origin=row[8])
+                            published_from=row[6], language=row[7], origin=row[8], synthetic=bool(row[12]))
         original = row[10] or row[0]
         copies = [r[0] for r in self.con.execute(
             "SELECT doc_id FROM documents WHERE copy_of = ? ORDER BY doc_id", [original]).fetchall()]
