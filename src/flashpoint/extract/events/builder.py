@@ -228,14 +228,15 @@ class EventMentionBuilder:
                     break
         if chosen is None or not (sentence.start_char <= chosen.start < sentence.end_char):
             chosen = _story_place(doc, sentence, places) or chosen
+        text = doc.text  # spaCy rebuilds it on every access
         others = [
-            _place(doc, p) for p in places
+            _place(text, p) for p in places
             if p is not chosen and sentence.start_char <= p.start < sentence.end_char and not p.dateline
         ]
         if chosen is None:
             return None, others
         stated = sentence.start_char <= chosen.start < sentence.end_char
-        return replace(_place(doc, chosen), stated=stated), others
+        return replace(_place(text, chosen), stated=stated), others
 
     def _date(self, doc: Doc, token: Token, analysis: DocumentAnalysis) -> DateValue | None:
         if self.stages.event_time is None:
@@ -461,12 +462,12 @@ def _actor_from_ref(role: str, ref: Any, span: TextSpan | None, iso3: str | None
                       sector=ref.sector, acled_inter=inter, wikidata=ref.wikidata)
 
 
-def _place(doc: Doc, mention: Any) -> PlaceValue:
+def _place(text: str, mention: Any) -> PlaceValue:
     place = mention.place
     start, end = mention.phrase_start, mention.phrase_end
     return PlaceValue(
-        text=doc.text[mention.start : mention.end],
-        span=TextSpan(start, end, doc.text[start:end]),
+        text=text[mention.start : mention.end],
+        span=TextSpan(start, end, text[start:end]),
         name=place.name if place else None,
         geonameid=place.geonameid if place else None,
         lat=round(place.lat, 5) if place else None,

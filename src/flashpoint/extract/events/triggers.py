@@ -33,10 +33,11 @@ class TriggerMatcher:
         raw = [m for token in doc for m in self._matches_at(doc, token.i)]
         phrases = [(m, set(range(m.start, m.end))) for m in raw if m.end - m.start > 1]
         kept = []
+        text = doc.text  # spaCy rebuilds it on every access
         for match in raw:
             # words of another trigger phrase ("opened fire") never veto this one ("killed" … "fire")
             others = {i for other, tokens in phrases if other.entry.id != match.entry.id for i in tokens}
-            if self._acceptable(doc, match, others):
+            if self._acceptable(doc, text, match, others):
                 kept.append(match)
         return _without_overlaps(kept)
 
@@ -51,7 +52,7 @@ class TriggerMatcher:
                     found.append(TriggerMatch(entry, entry.phrase_texts[number], i, end, head))
         return found
 
-    def _acceptable(self, doc: Doc, match: TriggerMatch, others: set[int]) -> bool:
+    def _acceptable(self, doc: Doc, text: str, match: TriggerMatch, others: set[int]) -> bool:
         entry = match.entry
         head = doc[match.head]
         if entry.pos and head.pos_ not in entry.pos:
@@ -59,7 +60,7 @@ class TriggerMatcher:
         around = neighbourhood(doc, match.start, match.end)
         words = {w for t in around for w in (t.lower_, t.lemma_.lower())}
         labels = {t.ent_type_ for t in around if t.ent_type_}
-        if _vetoed(doc, match, {w for t in around if t.i not in others for w in (t.lower_, t.lemma_.lower())}):
+        if _vetoed(doc, text, match, {w for t in around if t.i not in others for w in (t.lower_, t.lemma_.lower())}):
             return False
         needs_context = entry.requires and (
             not entry.requires_any_for or match.phrase in entry.requires_any_for
@@ -109,15 +110,15 @@ def _head(doc: Doc, start: int, end: int) -> int:
     return span.root.i
 
 
-def _vetoed(doc: Doc, match: TriggerMatch, words: set[str]) -> bool:
+def _vetoed(doc: Doc, text: str, match: TriggerMatch, words: set[str]) -> bool:
     own = {w for t in doc[match.start : match.end] for w in (t.lower_, t.lemma_.lower())}
     window = None
     for term in match.entry.excludes:
         if " " in term or "-" in term:
             if window is None:
                 left = max(0, doc[match.start].idx - EXCLUDE_WINDOW)
-                right = min(len(doc.text), doc[match.end - 1].idx + len(doc[match.end - 1]) + EXCLUDE_WINDOW)
-                window = doc.text[left:right].lower()
+                right = min(len(text), doc[match.end - 1].idx + len(doc[match.end - 1]) + EXCLUDE_WINDOW)
+                window = text[left:right].lower()
             if term in window:
                 return True
         elif term in words and term not in own:

@@ -67,6 +67,10 @@ class Candidate:
     match: int
 
 
+def _marks(values: Sequence) -> str:
+    return ",".join("?" * len(values))
+
+
 def _place(row: Sequence) -> Place:
     return Place(
         geonameid=row[0], name=row[1], lat=row[2], lon=row[3], country=row[4], country_name=row[5], admin1=row[6],
@@ -140,34 +144,42 @@ class Gazetteer:
         return {k: v for k, v in out.items() if v}
 
     def _query(self, keys: list[str], loose: bool) -> dict[str, list[Candidate]]:
+        """Two index look-ups (names by key, then their places by id) with literal IN-lists, which DuckDB
+        answers several times faster than one join; the ranking per name is done here."""
         found: dict[str, dict[int, Candidate]] = {k: {} for k in keys}
-        rows = self._con.execute(
-            f"{_SELECT}, n.key, n.kind FROM names n JOIN places p ON n.pid = p.pid "
-            "WHERE n.key IN (SELECT unnest(?::VARCHAR[])) "
-            "QUALIFY row_number() OVER (PARTITION BY n.key ORDER BY (p.source <> 'geonames') DESC, "
-            "p.population DESC, p.pid) <= ? ORDER BY n.key, p.pid",
-            [keys, MAX_PER_KEY],
-        ).fetchall()
-        for row in rows:
-            self._keep(found[row[15]], Candidate(_place(row), int(row[16])))
+        hits = self._con.execute(
+            f"SELECT key, kind, pid FROM names WHERE key IN ({_marks(keys)})", keys).fetchall()
+        skels: dict[str, str] = {}
+        loose_hits: list[tuple] = []
         if loose:
             skels = {skeleton(k): k for k in keys if len(k) >= 5 and len(skeleton(k)) >= 4}
             if skels:
-                rows = self._con.execute(
-                    f"{_SELECT}, n.skel, n.key FROM names n JOIN places p ON n.pid = p.pid "
-                    "WHERE n.skel IN (SELECT unnest(?::VARCHAR[])) ORDER BY n.skel, p.pid, n.key",
-                    [sorted(skels)],
-                ).fetchall()
-                for row in rows:
-                    key = skels[row[15]]
-                    place = _place(row)
-                    other = fuzz.ratio(key, row[16]) if place.is_area else 0  # "Urozgan" ~ "Uruzgan" (Oruzgan)
-                    bare = fuzz.ratio(without_articles(key), without_articles(name_key(place.name)))  # Qatraneh
-                    if max(fuzz.ratio(key, name_key(place.name)), other, bare) >= LOOSE_MIN_RATIO:
-                        self._keep(found[key], Candidate(place, 3))
+                wanted = sorted(skels)
+                loose_hits = self._con.execute(
+                    f"SELECT skel, key, pid FROM names WHERE skel IN ({_marks(wanted)})", wanted).fetchall()
+        places = self._places(sorted({h[2] for h in hits} | {h[2] for h in loose_hits}))
+        by_key: dict[str, list[tuple[Place, int]]] = {}
+        for key, kind, pid in hits:
+            by_key.setdefault(key, []).append((places[pid], int(kind)))
+        for key, rows in by_key.items():
+            rows.sort(key=lambda r: (r[0].source == "geonames", -r[0].population, r[0].pid))
+            for place, kind in sorted(rows[:MAX_PER_KEY], key=lambda r: r[0].pid):
+                self._keep(found[key], Candidate(place, kind))
+        for skel, other_key, pid in sorted(loose_hits, key=lambda h: (h[0], h[2], h[1])):
+            key, place = skels[skel], places[pid]
+            other = fuzz.ratio(key, other_key) if place.is_area else 0  # "Urozgan" ~ "Uruzgan" (Oruzgan)
+            bare = fuzz.ratio(without_articles(key), without_articles(name_key(place.name)))  # Qatraneh
+            if max(fuzz.ratio(key, name_key(place.name)), other, bare) >= LOOSE_MIN_RATIO:
+                self._keep(found[key], Candidate(place, 3))
         return {
             k: sorted(v.values(), key=lambda c: (-c.place.population, c.place.pid)) for k, v in found.items() if v
         }
+
+    def _places(self, pids: list[int]) -> dict[int, Place]:
+        if not pids:
+            return {}
+        rows = self._con.execute(f"{_SELECT} FROM places p WHERE p.pid IN ({_marks(pids)})", pids).fetchall()
+        return {row[14]: _place(row) for row in rows}
 
     @staticmethod
     def _keep(bucket: dict[int, Candidate], candidate: Candidate) -> None:

@@ -66,8 +66,9 @@ def _trim(span: Span) -> tuple[int, int]:
 
 def _dateline(doc: Doc) -> list[tuple[int, int]]:
     """The dateline at the start of the text, or of one of its first sentences (after a headline)."""
+    text = doc.text  # spaCy rebuilds it on every access
     for sent in list(doc.sents)[:DATELINE_SENTENCES]:
-        match = DATELINE.match(doc.text, sent.start_char)
+        match = DATELINE.match(text, sent.start_char)
         if not match:
             continue
         out = []
