@@ -32,7 +32,7 @@ lint: $(STAMP)
 
 ## accuracy: re-measure on ../shared and rewrite docs/accuracy.md
 accuracy: $(STAMP)
-	$(BIN)/flashpoint eval ../shared/examples ../shared/data/external --write-docs docs/accuracy.md
+	$(BIN)/flashpoint eval ../shared/examples ../shared/data/external eval/merge_gold.yaml --write-docs docs/accuracy.md
 
 ## docs: regenerate the generated parts of docs/ (the JSON Schema of the event record)
 docs: $(STAMP)

@@ -4,14 +4,16 @@
 
 Two gold sets:
 
-1. ``merge_gold.yaml`` (beside this script): reports written for flashpoint, grouped by incident. Reports of one
+1. ``eval/merge_gold.yaml``: reports written for flashpoint, grouped by incident. Reports of one
    incident are positives; reports of different incidents on the same day in the same province, or at the same
    place on another day, are the hard negatives. Scored as pairwise precision / recall / F1 of "same event".
 2. ACLED notes (read from ../shared, never copied): every row is a distinct event that ACLED has already
    de-duplicated, so two rows whose events end up merged are a false merge. Hard negatives are pairs of rows of
    one event type in the same country and admin1 within one day; reported as the share of them merged.
 
-Each policy (merge weights) is run on the same extracted reports, so only the merging differs.
+Each policy (merge weights) is run on the same extracted reports, so only the merging differs. `flashpoint eval`
+reports the default policy's figures on the accuracy page (flashpoint.evaluate.merging); this script compares
+policies.
 """
 
 from __future__ import annotations
@@ -24,22 +26,21 @@ import json
 import pickle
 import random
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
-
 from flashpoint.evaluate.gold.acled_remarks import clean_note
+from flashpoint.evaluate.merging import load_merge_gold, pair_scores, stored_events
 from flashpoint.model import Document
 from flashpoint.pipeline import Pipeline
 from flashpoint.resolve.across import MergePolicy, PairScorer
 from flashpoint.settings import Settings
-from flashpoint.store import DuplicateFinder, Ingestor, Store
+from flashpoint.store import DuplicateFinder
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
 ACLED = HERE.parents[2] / "shared" / "data" / "external" / "acled-notes"
 POLICIES = {
     "tf-idf (default)": MergePolicy(),
@@ -48,16 +49,6 @@ POLICIES = {
     "tf-idf, threshold 4.0": replace(MergePolicy(), threshold=4.0),
 }
 EMBEDDING_POLICY = replace(MergePolicy(), text_baseline=0.45)  # paraphrases ≈ 0.75, unrelated reports ≈ 0.2
-
-
-def gold_documents() -> tuple[list[Document], dict[str, str]]:
-    raw = yaml.safe_load((HERE / "merge_gold.yaml").read_text(encoding="utf-8"))
-    docs, incident = [], {}
-    for item in raw["reports"]:
-        docs.append(Document(id=item["id"], text=item["text"], outlet=item["outlet"],
-                             published=dt.date.fromisoformat(str(item["published"])), origin="merge_gold"))
-        incident[item["id"]] = item["incident"]
-    return docs, incident
 
 
 def acled_documents(folder: Path, limit: int | None) -> tuple[list[Document], list[dict]]:
@@ -72,40 +63,6 @@ def acled_documents(folder: Path, limit: int | None) -> tuple[list[Document], li
                 docs.append(Document(id=row["event_id_cnty"], text=text, published=day, origin=file.name))
                 rows.append(row)
     return docs, rows
-
-
-def store_with(results: list, scorer: PairScorer, folder: Path, name: str) -> dict[str, set[str]]:
-    """Replay extracted results into a fresh store with ``scorer``; document id → ids of its merged events."""
-    with Store.open(folder / f"{name}.duckdb", scorer=scorer) as store:
-        by_id = {r.document.id: r for r in results}
-        Ingestor(store, lambda docs: (by_id[d.id] for d in docs), lambda: "measure", commit_every=50,
-                 snapshot_seconds=1e9).ingest([r.document for r in results])
-        found: dict[str, set[str]] = defaultdict(set)
-        for doc_id, event_id in store.con.execute("SELECT doc_id, event_id FROM reports").fetchall():
-            found[doc_id].add(event_id)
-        for doc_id, original in store.con.execute("SELECT doc_id, copy_of FROM documents "
-                                                  "WHERE copy_of IS NOT NULL").fetchall():
-            found[doc_id] |= found[original]
-            found[doc_id].add(f"copy-of:{original}")
-    return found
-
-
-def pair_scores(events: dict[str, set[str]], incident: dict[str, str]) -> dict:
-    tp = fp = fn = 0
-    wrong = []
-    for a, b in itertools.combinations(sorted(incident), 2):
-        same = incident[a] == incident[b]
-        merged = bool(events.get(a, set()) & events.get(b, set()))
-        tp += same and merged
-        fp += merged and not same
-        fn += same and not merged
-        if merged != same:
-            wrong.append(f"{a}~{b}:{'false merge' if merged else 'missed'}")
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"pairs_same": tp + fn, "tp": tp, "fp": fp, "fn": fn, "precision": round(precision, 3),
-            "recall": round(recall, 3), "f1": round(f1, 3), "errors": wrong}
 
 
 def acled_false_merges(events: dict[str, set[str]], rows: list[dict]) -> dict:
@@ -177,7 +134,7 @@ def main() -> None:
         from embeddings import EmbeddingSimilarity
 
         scorers["minilm embeddings"] = PairScorer(EMBEDDING_POLICY, EmbeddingSimilarity(args.tokenizer))
-    gold_docs, incident = gold_documents()
+    gold_docs, incident = load_merge_gold(ROOT / "eval" / "merge_gold.yaml")
     acled_docs, rows = acled_documents(args.acled, args.limit) if args.acled.is_dir() else ([], [])
     if args.cache and args.cache.is_file():
         gold_results, acled_results = pickle.loads(args.cache.read_bytes())
@@ -190,16 +147,14 @@ def main() -> None:
             args.cache.write_bytes(pickle.dumps((gold_results, acled_results)))
     report = {"gold": {"reports": len(gold_docs), "incidents": len(set(incident.values()))},
               "wire_copies": copy_detection(gold_docs), "policies": {}}
-    with tempfile.TemporaryDirectory() as folder:
-        for n, (name, scorer) in enumerate(scorers.items()):
-            began = time.perf_counter()
-            entry = {"gold_families": pair_scores(store_with(gold_results, scorer, Path(folder), f"g{n}"), incident)}
-            if acled_results:
-                entry["acled_notes"] = acled_false_merges(
-                    store_with(acled_results, scorer, Path(folder), f"a{n}"), rows)
-            entry["merge_seconds"] = round(time.perf_counter() - began, 1)
-            report["policies"][name] = entry
-            print(name, json.dumps(entry), file=sys.stderr)
+    for name, scorer in scorers.items():
+        began = time.perf_counter()
+        entry = {"gold_families": pair_scores(stored_events(gold_results, scorer), incident)}
+        if acled_results:
+            entry["acled_notes"] = acled_false_merges(stored_events(acled_results, scorer), rows)
+        entry["merge_seconds"] = round(time.perf_counter() - began, 1)
+        report["policies"][name] = entry
+        print(name, json.dumps(entry), file=sys.stderr)
     text = json.dumps(report, indent=2, ensure_ascii=False)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")

@@ -10,10 +10,11 @@ from typing import Literal
 from flashpoint.evaluate.fields import Figure
 from flashpoint.evaluate.gold import acled_notes, case2021, examples, petrarch, plover_gsr
 
-Scoring = Literal["events", "classification", "geoparsing", "event-location", "left-out"]
+Scoring = Literal["events", "classification", "geoparsing", "event-location", "merging", "left-out"]
 GEOPARSING_FILES = ("GWN.xml", "lgl.xml", "TR-News.xml", "GeoVirus.xml")
 EVENT_LOCATION_FILE = "labeled_text.jsonl.zip"
 UCDP_FILE = "ucdpged.csv"
+MERGE_GOLD_FILE = "merge_gold.yaml"
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,17 @@ SPECS: tuple[DatasetSpec, ...] = (
         "Whether an event is attached to the right place mention when a sentence names several "
         "(flashpoint.evaluate.geoparsing).",
         "No coordinates in the gold: pairs with the geocoder's own accuracy.",
+    ),
+    DatasetSpec(
+        "merge-pairs",
+        "Reports of one incident by several outlets, beside other incidents (eval/merge_gold.yaml)",
+        "merging",
+        lambda p: _has(p, MERGE_GOLD_FILE),
+        "Cross-document merging through a real store: pairwise precision/recall/F1 of \"these two reports are "
+        "one event\" over every pair of reports (flashpoint.evaluate.merging). With ACLED notes, the share of "
+        "hard pairs of distinct events (one type, same province, within a day) merged is reported there.",
+        "Written for flashpoint (invented incidents at real places, 2–3 wordings each): few and constructed; "
+        "ACLED rows citing several sources are not available as texts.",
     ),
     DatasetSpec(
         "ucdp-ged",

@@ -17,6 +17,7 @@ from flashpoint.evaluate.events import CountingRule, score_events
 from flashpoint.evaluate.gold import acled_notes, case2021, examples, petrarch, plover_gsr
 from flashpoint.evaluate.gold.case2021 import CaseCodes
 from flashpoint.evaluate.gold.records import GoldSet
+from flashpoint.evaluate.merging import acled_false_merges, load_merge_gold, pair_scores, results_from, stored_events
 from flashpoint.evaluate.targets import check_targets
 from flashpoint.model import Document, Event
 from flashpoint.model.codebook import ACLED_SUBTYPES
@@ -83,6 +84,8 @@ class Harness:
             return base | {"status": "left out", "reason": spec.not_measured}
         if spec.scoring in ("geoparsing", "event-location"):
             return base | self._geoparsing(spec, path)
+        if spec.scoring == "merging":
+            return base | self._merging(path)
         gold = self.load(spec, path)
         base |= {
             "records": len(gold.documents),
@@ -103,6 +106,9 @@ class Harness:
             "fatality_figure": spec.figure,
             "events": score_events(gold, predictions, rule, self.conventions, spec.figure),
         }
+        if spec.name in self.conventions.acled_scope:
+            self.progress(f"{spec.name}: merging across notes in a temporary store")
+            scored["merging"] = acled_false_merges(stored_events(results_from(gold, predictions)), gold)
         if spec.scoring == "classification":
             parents = {sub: event for event, subs in ACLED_SUBTYPES.items() for sub in subs}
             scored["classification"] = score_classification(gold, predictions, rule, parents)
@@ -119,6 +125,14 @@ class Harness:
             "petrarch2": lambda: petrarch.load_petrarch(path, c, limit),
         }
         return loaders[spec.name]()
+
+    def _merging(self, path: Path) -> dict:
+        documents, incident = load_merge_gold(path)
+        if self.extractor is None:
+            return {"status": "gold only", "records": len(documents)}
+        self.progress(f"merge-pairs: extracting and merging {len(documents)} reports")
+        results = list(self.extractor.run(documents))
+        return {"status": "scored", "records": len(documents), "merging": pair_scores(stored_events(results), incident)}
 
     def _geoparsing(self, spec: DatasetSpec, path: Path) -> dict:
         try:

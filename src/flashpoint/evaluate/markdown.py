@@ -173,6 +173,10 @@ def _dataset(d: dict) -> list[str]:
     for key in ("geoparsing", "event_location"):
         if d.get(key) and not (key == "geoparsing" and grid):
             out += _md_table(("measure", "value"), tables.flat_rows(d[key]))
+    merging = d.get("merging")
+    if merging:
+        out += _md_table(("merging", "value"), tables.flat_rows({k: v for k, v in merging.items() if k != "errors"}))
+        out += [f"- {error}" for error in merging.get("errors", [])] + ([""] if merging.get("errors") else [])
     return out
 
 
