@@ -41,3 +41,16 @@ def test_perfectly_calibrated_has_zero_error():
     points = [(0.5, True), (0.5, False)] * 3
     assert calibration(points)["ece"] == 0.0
     assert calibration([])["ece"] is None
+
+
+def test_geoparsing_corpora_pool_by_counts_not_by_averaging_rates():
+    from flashpoint.evaluate.geoparsing import pooled
+
+    def corpus(articles, tp, fp, fn, correct):
+        scores = {"gold": tp + fn, "predicted": tp + fp, "tp": tp, "fp": fp, "fn": fn, "resolved": tp,
+                  "correct_161": correct}
+        return {"articles": articles, "flashpoint": scores, "baseline": scores}
+
+    both = pooled([corpus(10, 90, 10, 10, 81), corpus(1, 9, 1, 1, 0)])
+    assert both["articles"] == 11
+    assert (both["flashpoint"]["precision"], both["flashpoint"]["accuracy_161"]) == (0.9, 0.8182)

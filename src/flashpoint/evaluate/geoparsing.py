@@ -39,12 +39,10 @@ def evaluate_geoparsing(
     """
     if corpus_path.is_dir():
         found = {name: corpus_path / file for name, file in CORPORA.items() if (corpus_path / file).exists()}
-        return {
-            "gazetteer": geoparser.version,
-            "corpora": {
-                name: evaluate_geoparsing(path, nlp, geoparser, limit) for name, path in found.items()
-            },
-        }
+        corpora = {name: evaluate_geoparsing(path, nlp, geoparser, limit) for name, path in found.items()}
+        if len(corpora) > 1:
+            corpora["all (pooled)"] = pooled(list(corpora.values()))
+        return {"gazetteer": geoparser.version, "corpora": corpora}
     articles = load_corpus(corpus_path)[:limit] if limit else load_corpus(corpus_path)
     began = time.perf_counter()
     docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
@@ -86,6 +84,24 @@ def score_corpus(
         "flashpoint": score(articles, ours),
         "baseline": score(articles, base),
     }
+
+
+def pooled(corpora: Sequence[dict]) -> dict:
+    """The corpora's counts added up and their rates recomputed (no median: distances are not kept)."""
+    out: dict = {"articles": sum(c["articles"] for c in corpora)}
+    for system in ("flashpoint", "baseline"):
+        n = {k: sum(c[system][k] for c in corpora) for k in ("gold", "predicted", "tp", "fp", "fn", "resolved",
+                                                              "correct_161")}
+        precision, recall = _ratio(n["tp"], n["tp"] + n["fp"]), _ratio(n["tp"], n["tp"] + n["fn"])
+        p161, r161 = _ratio(n["correct_161"], n["predicted"]), _ratio(n["correct_161"], n["gold"])
+        out[system] = n | {"precision": precision, "recall": recall, "f1": round(_f1(precision, recall), 4),
+                           "accuracy_161": _ratio(n["correct_161"], n["tp"]), "median_km": None,
+                           "precision_161": p161, "recall_161": r161, "f1_161": round(_f1(p161, r161), 4)}
+    return out
+
+
+def _ratio(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
 
 
 def _predictions(mentions: Sequence[PlaceMention]) -> list[Prediction]:
