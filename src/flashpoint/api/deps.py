@@ -100,6 +100,8 @@ class StoreProvider:
             self._store = None
         stamp = _stamp(snapshot_path(self.path))
         self._store = Store.open(self.path, read_only=True, prefer_snapshot=True, memory_limit=self.memory_limit)
+        # concurrent requests each get a cursor: one thread apiece keeps them from oversubscribing the cores
+        self._store.con.execute("SET threads TO 1")
         self._stamp, self._checked = stamp, self.clock()
 
 
