@@ -116,3 +116,17 @@ def test_events_and_export_commands(cli_app, store, tmp_path):
     assert result.exit_code == 0 and out.read_text(encoding="utf-8").count("\n") == 4
     result = runner.invoke(cli_app, ["events", "--db", str(store.path), "--near", "1,2"])
     assert result.exit_code != 0
+
+
+def test_a_file_written_before_the_synthetic_column_still_reads(tmp_path):
+    path = tmp_path / "older.duckdb"
+    with Store.open(path, clock=TickingClock()) as writer:
+        write_hand_reports(writer, [hand_report(**REPORTS_BY_HAND[0])])
+        writer.con.execute("DROP INDEX documents_id")
+        writer.con.execute("ALTER TABLE documents DROP COLUMN synthetic")
+        writer.con.execute("CREATE INDEX documents_id ON documents (doc_id)")
+    with Store.open(path, read_only=True) as reader:
+        assert [d.synthetic for d in reader.documents(["strike-a"])] == [False]
+        assert reader.document("strike-a").document.synthetic is False
+    with Store.open(path) as writer:  # a writer brings the file up to date
+        assert writer.con.execute("SELECT synthetic FROM documents").fetchall() == [(False,)]

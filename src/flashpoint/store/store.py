@@ -65,9 +65,16 @@ class Store:
         self.path = path
         self.read_only = read_only
         self.snapshot = snapshot
+        columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                              "WHERE table_name = 'documents'").fetchall()}
+        # read-only opens of files written before the column existed (writers add it on open)
+        self._has_synthetic = "synthetic" in columns
         self.clock = clock
         self.scorer = scorer  # the default PairScorer is built on the first write (readers never need it)
         self._published = time.monotonic()
+
+    def _synthetic(self, alias: str) -> str:
+        return f"{alias}.synthetic" if self._has_synthetic else "false"
 
     @classmethod
     def open(cls, path: str | Path, read_only: bool = False, *, prefer_snapshot: bool = False,
@@ -176,8 +183,9 @@ class Store:
 
     def documents(self, doc_ids: Sequence[str]) -> list[Document]:
         rows = self.con.execute(
-            "SELECT doc_id, text, title, url, outlet, published, published_from, language, origin, synthetic "
-            "FROM documents WHERE doc_id IN (SELECT unnest(?)) AND text IS NOT NULL ORDER BY seq",
+            "SELECT doc_id, text, title, url, outlet, published, published_from, language, origin, "
+            f"{self._synthetic('documents')} FROM documents WHERE doc_id IN (SELECT unnest(?)) AND text IS NOT NULL "
+            "ORDER BY seq",
             [list(doc_ids)]).fetchall()
         return [Document(id=r[0], text=r[1], title=r[2], url=r[3], outlet=r[4], published=r[5],
                          published_from=r[6], language=r[7], origin=r[8], synthetic=bool(r[9])) for r in rows]
@@ -185,7 +193,8 @@ class Store:
     def document(self, doc_id: str) -> DocumentDetail | None:
         row = self.con.execute(
             "SELECT d.doc_id, coalesce(d.text, o.text), d.title, d.url, d.outlet, d.published, d.published_from, "
-            "d.language, d.origin, d.content_hash, d.copy_of, d.similarity, d.synthetic FROM documents d "
+            f"d.language, d.origin, d.content_hash, d.copy_of, d.similarity, {self._synthetic('d')} "
+            "FROM documents d "
             "LEFT JOIN documents o ON o.doc_id = d.copy_of WHERE d.doc_id = ?", [doc_id]).fetchone()
         if row is None:
             return None
