@@ -133,7 +133,7 @@ def _dataset(d: dict) -> list[str]:
         out += [f"{spec_named(name).title}. Path: `{d['path']}`. Status: **{d['status']}**.", ""]
     if d.get("reason"):
         out += [d["reason"], ""]
-    if "records" in d:
+    if "gold_events" in d:
         out += [
             f"Documents: {d['records']}; gold events: {d['gold_events']}; refused records: "
             f"{len(d.get('problems', []))}.",
