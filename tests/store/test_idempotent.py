@@ -6,7 +6,7 @@ from store.corpus import REPORTS, WIRE_COPY, document
 from store.support import ingest
 
 from flashpoint.export import FORMATS, export_events
-from flashpoint.store import Store
+from flashpoint.store import Ingestor, Store
 
 
 def _exports(store: Store, folder) -> dict[str, bytes]:
@@ -59,3 +59,15 @@ def test_reprocess_keeps_ids_and_reports_changes(pipeline, db_path, clock):
         assert sorted(s.id for s in store.iter_events()) == ids
         assert store.changes(mark).updated == []  # same extraction: same records, nothing changed
         assert store.documents_to_reprocess("test-extractor-2") == []
+
+
+def test_a_copy_whose_original_failed_is_stored_as_an_original(pipeline, db_path, clock):
+    original, copy = document(REPORTS[0]), document(WIRE_COPY)
+
+    def failing_original(documents):  # the original's extraction fails; every other document extracts
+        return pipeline.run(d for d in documents if d.id != original.id)
+
+    with Store.open(db_path, clock=clock) as store:
+        Ingestor(store, failing_original, lambda: "test-extractor").ingest([original, copy])
+        stored = dict(store.con.execute("SELECT doc_id, copy_of FROM documents").fetchall())
+    assert stored == {copy.id: None}

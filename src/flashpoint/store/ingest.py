@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from flashpoint import __version__
@@ -81,6 +81,12 @@ class Ingestor:
                 self._flush(buffer, run_id, stats)
                 plan.written(buffer)
                 buffer = []
+        self._flush(buffer, run_id, stats)
+        plan.written(buffer)
+        buffer = []
+        # copies whose original failed to extract are extracted in its place, never stored pointing at nothing
+        for result in self.extract(plan.orphans()):
+            buffer.append(plan.extracted(result))
         buffer += plan.ready_copies(None)
         self._flush(buffer, run_id, stats)
         extractor = self.extractor() if stats.written.documents else None
@@ -153,11 +159,33 @@ class _Plan:
                          list(result.places))
 
     def ready_copies(self, in_buffer: set[str] | None) -> list[CopyOf]:
-        """Copies whose original is stored or in the buffer (all of them at the end: ``None``)."""
-        ready = [c for c in self.copies if in_buffer is None or c.canonical in in_buffer
+        """Copies whose original is stored or in the buffer; at the end (``None``) every copy whose original was
+        written — the others (original and heir both failed to extract) are dropped, and said so."""
+        ready = [c for c in self.copies if (in_buffer is not None and c.canonical in in_buffer)
                  or c.canonical not in self.pending]
+        if in_buffer is None:
+            for lost in (c for c in self.copies if c not in ready):
+                self.ingestor.progress(lost.document.id, f"not stored: {lost.canonical} failed to extract")
+            self.copies = []
+            return ready
         self.copies = [c for c in self.copies if c not in ready]
         return ready
+
+    def orphans(self) -> list[Document]:
+        """Copies whose original is still pending at the end (its extraction failed), now to be extracted
+        themselves; one per original, the others stay its copies."""
+        finder, adopted, out = self.ingestor.duplicates, {}, []
+        for copy in self.copies:
+            if copy.canonical in self.pending and copy.canonical not in adopted:
+                adopted[copy.canonical] = copy.document.id
+                signature = finder.signature(copy.document.text)
+                self.pending[copy.document.id] = (signature, finder.band_keys(signature), copy.content_hash)
+                out.append(copy.document)
+        for failed, heir in adopted.items():
+            del self.pending[failed]
+            self.copies = [c for c in self.copies if c.document.id != heir]
+            self.copies = [replace(c, canonical=heir) if c.canonical == failed else c for c in self.copies]
+        return out
 
     def written(self, items: list[Extracted | CopyOf]) -> None:
         for item in items:
