@@ -97,3 +97,9 @@ def test_bundled_roles_by_default_and_event_country(nlp, normalizer):
     assert [m.text for m in args.agents] == ["Rwandan soldiers"]
     abroad = normalizer.for_event(args.agents[0], doc, event_country="COD")
     assert (abroad.name, abroad.acled_inter) == ("Military Forces of Rwanda (1994-)", 8)
+
+
+def test_an_actor_joined_to_a_participle_planted_the_bomb(nlp, normalizer):
+    agents, _, _ = _args(nlp, normalizer, "Two soldiers died when their truck hit an al-Shabaab-planted mine.",
+                         "mine", "SOM")
+    assert agents == ["Al Shabaab"]

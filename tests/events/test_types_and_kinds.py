@@ -142,3 +142,10 @@ def test_looting_during_an_attack_is_part_of_the_attack(pipeline):
     events = [e for e in extract(pipeline, text) if e.event_type]
     assert [(e.event_type, e.sub_event_type, e.trigger.text) for e in events] == [
         ("Violence against civilians", "Attack", "shot dead")]
+
+
+def test_gunmen_storming_a_village_attack_its_people(pipeline):
+    text = "Gunmen made an incursion into the village of Tera and fired shots in the air on Monday."
+    events = [e for e in extract(pipeline, text) if e.event_type]
+    assert [(e.sub_event_type, [a.name for a in e.actors if a.role == "actor2"]) for e in events] == [
+        ("Attack", ["Civilians (Niger)"])]

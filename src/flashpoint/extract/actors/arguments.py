@@ -260,8 +260,18 @@ def _adjacent_modifier(collector: _Collector, noun: Token) -> None:
             collector.agents.append(mention)
 
 
+def _participle_agent(collector: _Collector, noun: Token) -> None:
+    """ "a Taliban-planted IED": the actor joined to a participle that modifies the trigger did it."""
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lower_ in collector.roles.agent_participles:
+            for part in child.children:
+                if part.dep_ in {"npadvmod", "compound", "nmod"} and part.i < child.i:
+                    collector.agents.extend(collector.actors(part))
+
+
 def _noun(collector: _Collector, noun: Token) -> None:
     roles = collector.roles
+    _participle_agent(collector, noun)
     if not any(c.dep_ in MODIFIER_DEPS for c in noun.lefts):
         _adjacent_modifier(collector, noun)
     patient_possessor = noun.lemma_.lower() in roles.patient_possessor or noun.lower_ in roles.patient_possessor

@@ -92,6 +92,7 @@ class Roles:
     name_stopwords: frozenset[str]
     event: frozenset[str]
     state_name: frozenset[str]
+    agent_participles: frozenset[str] = frozenset()
 
     @classmethod
     def from_texts(cls, texts: Sequence[str]) -> Roles:
@@ -119,6 +120,7 @@ class Roles:
             name_stopwords=words_of("name_stopwords"),
             event=words_of("event_prepositions"),
             state_name=words_of("state_name_words"),
+            agent_participles=words_of("agent_participles"),
         )
 
     @classmethod

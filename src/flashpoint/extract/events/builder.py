@@ -288,8 +288,10 @@ def _attacked_site(doc: Doc, group: list[TriggerMatch], targets: TargetVocabular
         if trigger.entry.cls not in {"attack", "mechanism", "fighting"}:
             continue
         token = doc[trigger.head]
+        holders = [token, token.head] if token.dep_ == "dobj" else [token]  # "made an incursion into the village"
         objects = [c for c in token.children if c.dep_ == "dobj"]
-        objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at"}
+        objects += [g for holder in holders for c in holder.children
+                    if c.dep_ == "prep" and c.lower_ in {"on", "against", "at", "into"}
                     for g in c.children if g.dep_ == "pobj"]
         for target in objects:
             words = {target.lemma_.lower(), target.lower_} | {c.lower_ for c in target.children if c.dep_ == "amod"}
