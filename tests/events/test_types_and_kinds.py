@@ -149,3 +149,15 @@ def test_gunmen_storming_a_village_attack_its_people(pipeline):
     events = [e for e in extract(pipeline, text) if e.event_type]
     assert [(e.sub_event_type, [a.name for a in e.actors if a.role == "actor2"]) for e in events] == [
         ("Attack", ["Civilians (Niger)"])]
+
+
+def test_looting_told_beside_the_attack_in_one_sentence_is_the_attack(pipeline):
+    text = "Armed men attacked and wounded a gendarme and seized his motorcycle near Dori on Monday."
+    events = [e for e in extract(pipeline, text) if e.event_type]
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Battles", "Armed clash")]
+
+
+def test_an_attack_on_a_bar_is_an_attack_on_civilians(pipeline):
+    text = "Militants attacked a bar in Djibo on Monday, then looted and torched it."
+    events = [e for e in extract(pipeline, text) if e.event_type]
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Violence against civilians", "Attack")]

@@ -114,9 +114,12 @@ def _headline_type(mentions: list[EventMention], lead: EventMention) -> tuple[st
     """
     typed = [m for m in mentions if m.event_type and m.trigger_class != "outcome"]
     absorbing = [m for m in mentions if m.event_type in ACLED_ABSORBS]
-    swallowed = [m for m in typed if any(m.sub_event_type in ACLED_ABSORBS[a.event_type] for a in absorbing)]
-    if typed and len(swallowed) == len(typed):  # "killed a man and seized livestock": the killing is the event
-        typed = [m for m in mentions if m.event_type and m not in swallowed] or typed
+    swallowed = [m for m in typed if any(m.sub_event_type in ACLED_ABSORBS[a.event_type]
+                                         and ACLED_ABSORBS[a.event_type][m.sub_event_type] is None
+                                         for a in absorbing)]
+    if swallowed:  # "killed a man and seized livestock": the killing is the event, the looting part of it
+        typed = ([m for m in typed if m not in swallowed]
+                 or [m for m in mentions if m.event_type and m not in swallowed] or typed)
     telling = [m for m in typed if not _vague(m)]
     with_means = [m for m in typed if m.mechanisms]  # "a blast" says more than "the attack"
     stated = sorted(telling or with_means or typed, key=_key) or [lead]

@@ -103,6 +103,8 @@ def _fit(cluster: Cluster, mention: EventMention) -> float | None:
     score += _day_score(cluster, mention)
     if mention.anaphoric:
         score += 2.0
+    if gap == 0 and any(_absorbs(m, mention) or _absorbs(mention, m) for m in cluster.mentions):
+        score += 1.5  # "attacked a policeman and seized his motorcycle": the looting belongs to the attack
     if gap <= 1:
         score += 0.5
         if _continues(mention) or _same_source(cluster, mention):
