@@ -24,6 +24,7 @@ def kinds(events: list[Event]) -> list[tuple[str, str | None]]:
     ("text", "event_type", "sub_event_type"),
     [
         ("Soldiers and rebels clashed for hours near Goma on Monday.", "Battles", "Armed clash"),
+        ("Government troops and rebels exchanged artillery fire near Hodeidah on Monday.", "Battles", "Armed clash"),
         ("Government forces recaptured the town of Sake from the rebels on Monday.", "Battles",
          "Government regains territory"),
         ("Al-Shabaab fighters seized the town of Bulo Burde on Monday after government troops withdrew.", "Battles",

@@ -77,7 +77,8 @@ class EventMentionBuilder:
     def build(self, analysis: DocumentAnalysis, triggers: list[TriggerMatch]) -> list[EventMention]:
         doc = analysis.doc
         sentence_index = {s.start: n for n, s in enumerate(doc.sents)}
-        disrupted = {t.head for t in triggers if t.entry.cls == "weapons"}
+        # weapons that are seized or defused, or that two sides trade ("exchanged artillery fire"), are no means
+        disrupted = {t.head for t in triggers if t.entry.cls in {"weapons", "fighting"}}
         groups = group_triggers(doc, [t for t in triggers if _tells_happening(doc, t, disrupted)])
         counts_by_group = _assign_counts(doc, groups, analysis.counts)
         mentions = []
@@ -410,9 +411,9 @@ def _tells_happening(doc: Doc, trigger: TriggerMatch, disrupted: set[int]) -> bo
 
 
 def _disrupted_weapon(token: Token, disrupted: set[int]) -> bool:
-    """The weapon is what a disrupting verb acts on: "defused a roadside bomb", "seized rifles and explosives",
-    "found a cache of mortars"."""
-    while token.dep_ in {"conj", "pobj", "prep", "appos"} and token.head.i != token.i:
+    """The weapon is what a disrupting or fighting verb acts on: "defused a roadside bomb", "seized rifles and
+    explosives", "found a cache of mortars", "exchanged artillery fire"."""
+    while token.dep_ in {"conj", "pobj", "prep", "appos", "compound"} and token.head.i != token.i:
         token = token.head
     return token.dep_ in {"dobj", "nsubjpass"} and token.head.i in disrupted
 
