@@ -32,6 +32,8 @@ def kinds(events: list[Event]) -> list[tuple[str, str | None]]:
         ("A drone strike hit a house in Mir Ali on Monday.", "Explosions/Remote violence", "Air/drone strike"),
         ("Artillery shells landed on the outskirts of Kramatorsk on Monday.", "Explosions/Remote violence",
          "Shelling/artillery/missile attack"),
+        ("Insurgents fired rocket-propelled grenades at a police post in Lashkar Gah on Monday.",
+         "Explosions/Remote violence", "Shelling/artillery/missile attack"),
         ("A suicide bomber blew himself up at a checkpoint in Mogadishu on Monday.", "Explosions/Remote violence",
          "Suicide bomb"),
         ("A roadside bomb struck a police vehicle in Kandahar on Monday.", "Explosions/Remote violence",
