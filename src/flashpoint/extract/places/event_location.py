@@ -63,7 +63,7 @@ def choose_event_location(
 
 def _container_of(mention: PlaceMention, mentions: Sequence[PlaceMention]) -> PlaceMention:
     """An unresolved mention standing for its resolved alias or finest resolved container: the mention's own text
-    and offsets, that place and its precision, the phrase stretched over the container, ``fallback`` set; the
+    and offsets, that place and its precision, the phrase stretched over the container; the
     mention itself when there is none."""
     seen: set[int] = set()
     current = mention
@@ -88,7 +88,7 @@ def _container_of(mention: PlaceMention, mentions: Sequence[PlaceMention]) -> Pl
     return replace(
         mention, place=place, score=found.score, runner_up=None, relation=relation,
         phrase_end=max(mention.phrase_end, found.end), acled_geo_precision=acled, ucdp_where_prec=ucdp,
-        kind=found.kind, fallback=True,
+        kind=found.kind,
     )
 
 

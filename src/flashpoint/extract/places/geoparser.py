@@ -41,7 +41,6 @@ class PlaceMention:
     embedded: bool = False  # part of an institution's name ("Alexandria Police"): names a jurisdiction, not a site
     container: int | None = None  # index of the mention that contains this one ("Tadjo (Gorgadji, Seno)")
     alias: int | None = None  # index of another name of the same place ("Chora (Charcheno)")
-    fallback: bool = False  # ``place`` is the alias or container standing in for this unknown name (event places)
 
     @property
     def resolved(self) -> bool:
